@@ -1,0 +1,54 @@
+package dev.apispec.codegen;
+
+import com.palantir.javapoet.JavaFile;
+import dev.apispec.codegen.emit.CodeGenerator;
+import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.proto.ProtoCatalog;
+import dev.apispec.codegen.spec.Location;
+import dev.apispec.codegen.spec.Problems;
+import dev.apispec.codegen.spec.SpecReader;
+import dev.apispec.codegen.validate.SpecValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole pipeline, without Maven: read the spec, validate it completely, and generate sources.
+ * Throws {@link dev.apispec.codegen.spec.SpecException} with every problem when the spec is invalid.
+ */
+public final class Codegen {
+  private Codegen() {}
+
+  /**
+   * @param spec a spec file or folder
+   * @param displayRoot the folder that file names in messages are relative to
+   * @param descriptorSet the {@code FileDescriptorSet} written by {@code protoc}, or {@code null}
+   */
+  public static List<JavaFile> generate(Path spec, Path displayRoot, Path descriptorSet) {
+    Problems problems = new Problems();
+    ProtoCatalog protos = null;
+    if (descriptorSet != null) {
+      try {
+        protos = ProtoCatalog.parse(Files.readAllBytes(descriptorSet));
+      } catch (IOException e) {
+        problems.add(new Location(descriptorSet.toString(), 1, 1),
+            "cannot read the protobuf descriptor set (is protoc configured to write it before this plugin runs?): "
+                + e.getMessage());
+      }
+    }
+    Spec model = SpecReader.read(spec, displayRoot, problems);
+    SpecValidator.validate(model, protos, problems);
+    problems.throwIfAny();
+    return CodeGenerator.generate(model, protos);
+  }
+
+  /** Validates a spec given as text, with an optional protobuf catalog; for tests and tools. */
+  public static List<JavaFile> generateFromText(String fileName, String yaml, ProtoCatalog protos) {
+    Problems problems = new Problems();
+    Spec model = SpecReader.readText(fileName, yaml, problems);
+    SpecValidator.validate(model, protos, problems);
+    problems.throwIfAny();
+    return CodeGenerator.generate(model, protos);
+  }
+}

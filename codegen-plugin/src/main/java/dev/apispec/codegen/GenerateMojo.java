@@ -1,0 +1,120 @@
+package dev.apispec.codegen;
+
+import com.palantir.javapoet.JavaFile;
+import dev.apispec.codegen.output.Fingerprint;
+import dev.apispec.codegen.output.SourceWriter;
+import dev.apispec.codegen.spec.SpecException;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Reads an API spec (a YAML file or a folder of them), validates it completely, and writes Java
+ * DTOs, open enums and client stubs to {@code outputDirectory}, which becomes a source root.
+ *
+ * <p>Nothing is written when the spec has problems: each is reported with file, line and column,
+ * and the build fails. When neither the spec, the descriptor set, the settings nor this plugin
+ * changed since the last run, the goal does nothing.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+  /** The spec: one YAML file, or a folder whose {@code .yaml} and {@code .yml} files together form the spec. */
+  @Parameter(property = "apispec.spec", defaultValue = "${project.basedir}/src/main/spec", required = true)
+  private File spec;
+
+  /**
+   * The {@code FileDescriptorSet} that {@code protoc} wrote for the {@code .proto} files the spec names,
+   * so that every protobuf message is checked to exist. Needed only when the spec has protobuf endpoints.
+   */
+  @Parameter(property = "apispec.descriptorSet")
+  private File descriptorSet;
+
+  /** Where generated sources go. The folder is replaced as a whole on each generation. */
+  @Parameter(property = "apispec.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/apispec", required = true)
+  private File outputDirectory;
+
+  /** Where the fingerprint of the last generation is kept, to skip work when nothing changed. */
+  @Parameter(defaultValue = "${project.build.directory}/apispec-state/generate.sha256", required = true)
+  private File stateFile;
+
+  /** Generate even when nothing changed. */
+  @Parameter(property = "apispec.force", defaultValue = "false")
+  private boolean force;
+
+  /** Skip the goal. */
+  @Parameter(property = "apispec.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping apispec generation");
+      return;
+    }
+    Path output = outputDirectory.toPath();
+    Path base = project == null ? Paths.get("") : project.getBasedir().toPath();
+    try {
+      String fingerprint = fingerprint();
+      Path state = stateFile.toPath();
+      if (!force && Files.isDirectory(output) && Files.isRegularFile(state)
+          && fingerprint.equals(Files.readString(state, StandardCharsets.UTF_8).strip())) {
+        getLog().info("Generated sources are up to date in " + base.relativize(output.toAbsolutePath()));
+      } else {
+        List<JavaFile> files = Codegen.generate(spec.toPath(), base, descriptorSet == null ? null : descriptorSet.toPath());
+        Files.deleteIfExists(state);
+        SourceWriter.replace(output, files);
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, fingerprint + "\n", StandardCharsets.UTF_8);
+        getLog().info("Generated " + files.size() + " Java files from " + base.relativize(spec.toPath().toAbsolutePath())
+            + " into " + base.relativize(output.toAbsolutePath()));
+      }
+    } catch (SpecException e) {
+      e.problems().forEach(problem -> getLog().error(problem.toString()));
+      throw new MojoFailureException(e.getMessage());
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write generated sources to " + output + ": " + e.getMessage(), e);
+    }
+    if (project != null) {
+      project.addCompileSourceRoot(output.toAbsolutePath().toString());
+    }
+  }
+
+  private String fingerprint() throws IOException {
+    Fingerprint fingerprint = new Fingerprint()
+        .addPath("spec", spec.toPath())
+        .addPath("descriptorSet", descriptorSet == null ? null : descriptorSet.toPath())
+        .add("outputDirectory", outputDirectory.getAbsolutePath());
+    Path pluginCode = pluginCode();
+    if (pluginCode != null) {
+      fingerprint.addPath("plugin", pluginCode);
+    }
+    return fingerprint.hex();
+  }
+
+  /** The jar (or classes folder) this plugin runs from, so that a changed generator regenerates. */
+  private static Path pluginCode() {
+    try {
+      var source = GenerateMojo.class.getProtectionDomain().getCodeSource();
+      return source == null ? null : Paths.get(source.getLocation().toURI());
+    } catch (URISyntaxException | SecurityException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.apispec.codegen.emit;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.apispec.codegen.model.TypeDef;
+import dev.apispec.codegen.naming.JavaNames;
+import dev.apispec.codegen.naming.Symbols;
+import dev.apispec.runtime.CommaSeparated;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes an object type as a record that a plain Jackson {@code ObjectMapper} reads and writes as the
+ * exact wire JSON, keeping unknown properties.
+ */
+final class RecordEmitter {
+  private static final TypeName UNKNOWN_MAP = ParameterizedTypeName.get(
+      ClassName.get(Map.class), ClassName.get(String.class), ClassName.get(Object.class));
+
+  private final Symbols symbols;
+  private final JavaTypes javaTypes;
+
+  RecordEmitter(Symbols symbols) {
+    this.symbols = symbols;
+    this.javaTypes = new JavaTypes(symbols);
+  }
+
+  JavaFile emit(TypeDef.ObjectDef object) {
+    ClassName name = symbols.type(object.name());
+    TypeSpec.Builder record = TypeSpec.recordBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(AnnotationSpec.builder(JsonInclude.class)
+            .addMember("value", "$T.Include.NON_NULL", JsonInclude.class)
+            .build());
+    if (!object.fields().isEmpty()) {
+      CodeBlock.Builder order = CodeBlock.builder().add("{");
+      for (int i = 0; i < object.fields().size(); i++) {
+        order.add(i == 0 ? "$S" : ", $S", object.fields().get(i).wireName());
+      }
+      record.addAnnotation(AnnotationSpec.builder(JsonPropertyOrder.class)
+          .addMember("value", order.add("}").build())
+          .build());
+    }
+
+    CodeBlock.Builder javadoc = CodeBlock.builder();
+    javadoc.add(object.doc() == null ? "The {@code $L} object." : "$L", object.doc() == null
+        ? object.name() : Javadoc.escape(object.doc()));
+    javadoc.add("\n\n");
+
+    MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
+    MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    MethodSpec.Builder convenience = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Creates a {@code $L} with no unknown fields.\n\n", object.name());
+    CodeBlock.Builder delegate = CodeBlock.builder().add("this(");
+
+    for (TypeDef.FieldDef field : object.fields()) {
+      String javaName = Symbols.fieldName(field);
+      TypeName type = javaTypes.of(field.type());
+      ParameterSpec.Builder component = ParameterSpec.builder(type, javaName)
+          .addAnnotation(AnnotationSpec.builder(JsonProperty.class).addMember("value", "$S", field.wireName()).build());
+      if (field.commaSeparated()) {
+        component.addAnnotation(AnnotationSpec.builder(JsonSerialize.class)
+            .addMember("using", "$T.class", CommaSeparated.Serializer.class).build());
+        component.addAnnotation(AnnotationSpec.builder(JsonDeserialize.class)
+            .addMember("using", "$T.class", CommaSeparated.Deserializer.class).build());
+      }
+      canonical.addParameter(component.build());
+      convenience.addParameter(type, javaName);
+      delegate.add("$N, ", javaName);
+      javadoc.add("@param $L $L\n", javaName, fieldDoc(field));
+      convenience.addJavadoc("@param $L $L\n", javaName, fieldDoc(field));
+      if (field.required()) {
+        compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, javaName, field.wireName() + " is required");
+      }
+    }
+    canonical.addParameter(ParameterSpec.builder(UNKNOWN_MAP, JavaNames.UNKNOWN_FIELDS)
+        .addAnnotation(JsonAnySetter.class)
+        .addAnnotation(JsonAnyGetter.class)
+        .build());
+    javadoc.add("@param $L properties the spec does not describe, kept so that writing this value back loses"
+        + " nothing\n", JavaNames.UNKNOWN_FIELDS);
+    compact.addStatement("$N = $N == null ? $T.of() : $T.unmodifiableMap(new $T<>($N))",
+        JavaNames.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS, Map.class, Collections.class, LinkedHashMap.class,
+        JavaNames.UNKNOWN_FIELDS);
+    delegate.add("$T.of())", Map.class);
+    convenience.addStatement(delegate.build());
+
+    record.recordConstructor(canonical.build())
+        .addJavadoc(javadoc.build())
+        .addMethod(compact.build());
+    if (!object.fields().isEmpty()) {
+      record.addMethod(convenience.build());
+    }
+    return JavaFile.builder(symbols.modelPackage(), record.build()).skipJavaLangImports(true).indent("    ").build();
+  }
+
+  private static String fieldDoc(TypeDef.FieldDef field) {
+    StringBuilder doc = new StringBuilder(Javadoc.sentence(field.doc() == null
+        ? "The <code>" + Javadoc.escape(field.wireName()) + "</code> property"
+        : Javadoc.escape(field.doc())));
+    if (!field.wireName().equals(Symbols.fieldName(field))) {
+      doc.append(" On the wire: <code>").append(Javadoc.escape(field.wireName())).append("</code>.");
+    }
+    if (field.required()) {
+      doc.append(" Required.");
+    }
+    if (field.commaSeparated()) {
+      doc.append(" Sent as one comma-separated string.");
+    }
+    if (field.example() != null) {
+      doc.append(" Example: ").append(Javadoc.code(field.example())).append('.');
+    }
+    return doc.toString();
+  }
+}

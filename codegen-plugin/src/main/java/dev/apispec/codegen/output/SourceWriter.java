@@ -1,0 +1,90 @@
+package dev.apispec.codegen.output;
+
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * Replaces an output folder with freshly generated sources, all or nothing: files are written to a
+ * sibling folder first, which then takes the old one's place. A failure half-way leaves the
+ * previous output as it was.
+ */
+public final class SourceWriter {
+  private SourceWriter() {}
+
+  public static void replace(Path outputDirectory, List<JavaFile> files) throws IOException {
+    Path target = outputDirectory.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    String name = target.getFileName().toString();
+    Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+    try {
+      for (JavaFile file : files) {
+        file.writeTo(staging);
+      }
+      Path previous = parent.resolve("." + name + ".old-" + Long.toHexString(System.nanoTime()));
+      boolean hadPrevious = Files.exists(target);
+      if (hadPrevious) {
+        move(target, previous);
+      }
+      try {
+        move(staging, target);
+      } catch (IOException e) {
+        if (hadPrevious) {
+          move(previous, target);
+        }
+        throw e;
+      }
+      if (hadPrevious) {
+        deleteTree(previous);
+      }
+    } finally {
+      if (Files.exists(staging)) {
+        deleteTree(staging);
+      }
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  /** Deletes a folder and everything in it; a missing folder is fine. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          if (exc != null) {
+            throw exc;
+          }
+          Files.delete(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

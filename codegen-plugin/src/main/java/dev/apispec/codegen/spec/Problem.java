@@ -1,0 +1,9 @@
+package dev.apispec.codegen.spec;
+
+/** One thing wrong with a spec, and where. The message says what to fix. */
+public record Problem(Location location, String message) {
+  @Override
+  public String toString() {
+    return location + ": " + message;
+  }
+}

@@ -1,0 +1,583 @@
+package dev.apispec.codegen.spec;
+
+import dev.apispec.codegen.model.ApiInfo;
+import dev.apispec.codegen.model.EndpointDef;
+import dev.apispec.codegen.model.GroupDef;
+import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.model.TypeDef;
+import dev.apispec.codegen.model.TypeRef;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads spec files into a {@link Spec}, checking the shape of every key against the format
+ * (docs/spec-format.md). Problems are collected, not thrown; cross-references are left to
+ * {@link dev.apispec.codegen.validate.SpecValidator}.
+ */
+public final class SpecReader {
+  private static final Set<String> TOP_KEYS = Set.of("api", "types", "groups");
+  private static final Set<String> API_KEYS =
+      Set.of("name", "package", "baseUrl", "doc", "auth", "json", "protobuf");
+  private static final Set<String> AUTH_KEYS = Set.of("header", "doc");
+  private static final Set<String> JSON_KEYS = Set.of("contentType", "envelope");
+  private static final Set<String> ENVELOPE_KEYS = Set.of("code", "message", "data", "success");
+  private static final Set<String> PROTOBUF_KEYS = Set.of("contentType", "status");
+  private static final Set<String> STATUS_KEYS = Set.of("field", "code", "message", "success");
+  private static final Set<String> OBJECT_KEYS = Set.of("doc", "fields");
+  private static final Set<String> ENUM_KEYS = Set.of("doc", "enum", "values");
+  private static final Set<String> ENUM_VALUE_KEYS = Set.of("value", "doc");
+  private static final Set<String> FIELD_KEYS =
+      Set.of("type", "required", "doc", "example", "javaName", "format");
+  private static final Set<String> GROUP_KEYS = Set.of("doc", "prefix", "endpoints");
+  private static final Set<String> ENDPOINT_KEYS =
+      Set.of("path", "method", "name", "doc", "request", "response", "errors", "deprecated");
+  private static final Set<String> BODY_KEYS = Set.of("json", "protobuf");
+  private static final Set<String> ERROR_KEYS = Set.of("code", "message", "doc");
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+  private final YamlReader yaml = new YamlReader();
+  private final Problems problems;
+  private final List<ApiInfo> apis = new ArrayList<>();
+  private final List<TypeDef> types = new ArrayList<>();
+  private final List<GroupDef> groups = new ArrayList<>();
+
+  private SpecReader(Problems problems) {
+    this.problems = problems;
+  }
+
+  /**
+   * Reads a spec file, or every {@code .yaml}/{@code .yml} file of a folder (in name order).
+   * Returns the spec read so far; the caller checks {@code problems}.
+   *
+   * @param displayRoot the folder file names are shown relative to
+   */
+  public static Spec read(Path specPath, Path displayRoot, Problems problems) {
+    SpecReader reader = new SpecReader(problems);
+    List<Path> files = specFiles(specPath, displayRoot, problems);
+    for (Path file : files) {
+      String name = display(displayRoot, file);
+      String text = readText(file, name, problems);
+      if (text != null) {
+        reader.readDocument(name, text);
+      }
+    }
+    return reader.finish(files.isEmpty() ? display(displayRoot, specPath) : display(displayRoot, files.get(0)));
+  }
+
+  /** Reads one spec document given as text; for tests and tools. */
+  public static Spec readText(String fileName, String text, Problems problems) {
+    SpecReader reader = new SpecReader(problems);
+    reader.readDocument(fileName, text);
+    return reader.finish(fileName);
+  }
+
+  private Spec finish(String firstFile) {
+    ApiInfo api = null;
+    if (apis.isEmpty()) {
+      problems.add(new Location(firstFile, 1, 1), "no file of the spec has an 'api' section; add one");
+    } else {
+      api = apis.get(0);
+      for (ApiInfo other : apis.subList(1, apis.size())) {
+        problems.add(other.location(), "'api' is declared again (first at " + api.location()
+            + "); keep one 'api' section");
+      }
+    }
+    return new Spec(api, List.copyOf(types), List.copyOf(groups));
+  }
+
+  static List<Path> specFiles(Path specPath, Path displayRoot, Problems problems) {
+    if (Files.isRegularFile(specPath)) {
+      return List.of(specPath);
+    }
+    if (!Files.isDirectory(specPath)) {
+      problems.add(new Location(display(displayRoot, specPath), 1, 1),
+          "the spec does not exist; set 'spec' to a YAML file or a folder of them");
+      return List.of();
+    }
+    try (Stream<Path> listing = Files.list(specPath)) {
+      List<Path> files = listing
+          .filter(Files::isRegularFile)
+          .filter(p -> {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            return n.endsWith(".yaml") || n.endsWith(".yml");
+          })
+          .sorted()
+          .toList();
+      if (files.isEmpty()) {
+        problems.add(new Location(display(displayRoot, specPath), 1, 1),
+            "the folder holds no .yaml or .yml file");
+      }
+      return files;
+    } catch (IOException e) {
+      problems.add(new Location(display(displayRoot, specPath), 1, 1), "cannot list the folder: " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  static String display(Path root, Path file) {
+    if (root != null) {
+      try {
+        Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        if (!relative.startsWith("..")) {
+          return relative.toString().replace('\\', '/');
+        }
+      } catch (IllegalArgumentException differentRoot) {
+        // fall through to the absolute path
+      }
+    }
+    return file.toString();
+  }
+
+  private static String readText(Path file, String name, Problems problems) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      problems.add(new Location(name, 1, 1), "the file is not UTF-8 text");
+    } catch (IOException e) {
+      problems.add(new Location(name, 1, 1), "cannot read the file: " + e.getMessage());
+    }
+    return null;
+  }
+
+  private void readDocument(String file, String text) {
+    YamlNode root = yaml.read(file, text, problems);
+    if (root == null) {
+      return;
+    }
+    YamlNode.Mapping top = mapping(root, "a spec file");
+    if (top == null) {
+      return;
+    }
+    checkKeys(top, TOP_KEYS, "a spec file");
+    YamlNode api = top.get("api");
+    if (api != null) {
+      readApi(api);
+    }
+    YamlNode typesNode = top.get("types");
+    if (typesNode != null) {
+      YamlNode.Mapping map = mapping(typesNode, "'types'");
+      if (map != null) {
+        for (YamlNode.Entry entry : map.entries()) {
+          readType(entry);
+        }
+      }
+    }
+    YamlNode groupsNode = top.get("groups");
+    if (groupsNode != null) {
+      YamlNode.Mapping map = mapping(groupsNode, "'groups'");
+      if (map != null) {
+        for (YamlNode.Entry entry : map.entries()) {
+          readGroup(entry);
+        }
+      }
+    }
+  }
+
+  private void readApi(YamlNode node) {
+    YamlNode.Mapping api = mapping(node, "'api'");
+    if (api == null) {
+      return;
+    }
+    checkKeys(api, API_KEYS, "'api'");
+    String name = requiredString(api, "name", "'api'");
+    String packageName = requiredString(api, "package", "'api'");
+    String baseUrl = requiredString(api, "baseUrl", "'api'");
+    String doc = optionalString(api, "doc");
+    String authHeader = null;
+    String authDoc = null;
+    YamlNode authNode = require(api, "auth", "'api'");
+    if (authNode != null) {
+      YamlNode.Mapping auth = mapping(authNode, "'auth'");
+      if (auth != null) {
+        checkKeys(auth, AUTH_KEYS, "'auth'");
+        authHeader = requiredString(auth, "header", "'auth'");
+        authDoc = optionalString(auth, "doc");
+      }
+    }
+    ApiInfo.JsonSettings json = null;
+    YamlNode jsonNode = api.get("json");
+    if (jsonNode != null) {
+      YamlNode.Mapping map = mapping(jsonNode, "'json'");
+      if (map != null) {
+        checkKeys(map, JSON_KEYS, "'json'");
+        String contentType = optionalString(map, "contentType");
+        YamlNode envelopeNode = require(map, "envelope", "'json'");
+        YamlNode.Mapping envelope = envelopeNode == null ? null : mapping(envelopeNode, "'envelope'");
+        if (envelope != null) {
+          checkKeys(envelope, ENVELOPE_KEYS, "'envelope'");
+          json = new ApiInfo.JsonSettings(map.location(),
+              contentType == null ? "application/json" : contentType,
+              requiredString(envelope, "code", "'envelope'"),
+              requiredString(envelope, "message", "'envelope'"),
+              requiredString(envelope, "data", "'envelope'"),
+              requiredInt(envelope, "success", "'envelope'"));
+        }
+      }
+    }
+    ApiInfo.ProtobufSettings protobuf = null;
+    YamlNode protoNode = api.get("protobuf");
+    if (protoNode != null) {
+      YamlNode.Mapping map = mapping(protoNode, "'protobuf'");
+      if (map != null) {
+        checkKeys(map, PROTOBUF_KEYS, "'protobuf'");
+        String contentType = optionalString(map, "contentType");
+        YamlNode statusNode = require(map, "status", "'protobuf'");
+        YamlNode.Mapping status = statusNode == null ? null : mapping(statusNode, "'status'");
+        if (status != null) {
+          checkKeys(status, STATUS_KEYS, "'status'");
+          protobuf = new ApiInfo.ProtobufSettings(map.location(),
+              contentType == null ? "application/x-protobuf" : contentType,
+              requiredString(status, "field", "'status'"),
+              requiredString(status, "code", "'status'"),
+              requiredString(status, "message", "'status'"),
+              requiredInt(status, "success", "'status'"));
+        }
+      }
+    }
+    apis.add(new ApiInfo(api.location(), name, packageName, baseUrl, doc, authHeader, authDoc, json, protobuf));
+  }
+
+  private void readType(YamlNode.Entry entry) {
+    String what = "type '" + entry.key() + "'";
+    YamlNode.Mapping type = mapping(entry.value(), what);
+    if (type == null) {
+      return;
+    }
+    if (type.get("enum") != null) {
+      readEnum(entry.key(), entry.keyLocation(), type, what);
+    } else if (type.get("fields") != null) {
+      readObject(entry.key(), entry.keyLocation(), type, what);
+    } else {
+      problems.add(entry.keyLocation(), what + " needs 'fields' (an object type) or 'enum' (an enum)");
+    }
+  }
+
+  private void readObject(String name, Location location, YamlNode.Mapping type, String what) {
+    checkKeys(type, OBJECT_KEYS, what);
+    String doc = optionalString(type, "doc");
+    List<TypeDef.FieldDef> fields = new ArrayList<>();
+    YamlNode.Mapping fieldsNode = mapping(type.get("fields"), "'fields' of " + what);
+    if (fieldsNode != null) {
+      for (YamlNode.Entry entry : fieldsNode.entries()) {
+        TypeDef.FieldDef field = readField(entry, what);
+        if (field != null) {
+          fields.add(field);
+        }
+      }
+    }
+    types.add(new TypeDef.ObjectDef(name, location, doc, List.copyOf(fields)));
+  }
+
+  private TypeDef.FieldDef readField(YamlNode.Entry entry, String owner) {
+    String what = "field '" + entry.key() + "' of " + owner;
+    YamlNode.Mapping field = mapping(entry.value(), what);
+    if (field == null) {
+      return null;
+    }
+    checkKeys(field, FIELD_KEYS, what);
+    YamlNode typeNode = require(field, "type", what);
+    TypeRef type = null;
+    Location typeLocation = typeNode == null ? field.location() : typeNode.location();
+    if (typeNode != null) {
+      String text = string(typeNode, "'type' of " + what);
+      if (text != null) {
+        type = TypeRefParser.parse(text, typeNode.location(), problems);
+      }
+    }
+    boolean required = optionalBoolean(field, "required", false);
+    String doc = optionalString(field, "doc");
+    Object example = null;
+    YamlNode exampleNode = field.get("example");
+    if (exampleNode != null) {
+      if (exampleNode instanceof YamlNode.Scalar scalar) {
+        example = scalar.value();
+      } else {
+        problems.add(exampleNode.location(), "'example' of " + what + " must be a single value, not "
+            + exampleNode.kind());
+      }
+    }
+    String javaName = optionalString(field, "javaName");
+    boolean commaSeparated = false;
+    Location formatLocation = null;
+    YamlNode formatNode = field.get("format");
+    if (formatNode != null) {
+      formatLocation = formatNode.location();
+      String format = string(formatNode, "'format' of " + what);
+      if ("comma-separated".equals(format)) {
+        commaSeparated = true;
+      } else if (format != null) {
+        problems.add(formatNode.location(), "unknown format '" + format + "'; the only format is 'comma-separated'");
+      }
+    }
+    if (type == null) {
+      return null;
+    }
+    return new TypeDef.FieldDef(entry.key(), entry.keyLocation(), type, typeLocation, required, doc, example,
+        javaName, commaSeparated, formatLocation);
+  }
+
+  private void readEnum(String name, Location location, YamlNode.Mapping type, String what) {
+    checkKeys(type, ENUM_KEYS, what);
+    String doc = optionalString(type, "doc");
+    YamlNode kindNode = type.get("enum");
+    String kind = string(kindNode, "'enum' of " + what);
+    boolean intValued = true;
+    if ("string".equals(kind)) {
+      intValued = false;
+    } else if (kind != null && !"int".equals(kind)) {
+      problems.add(kindNode.location(), "'enum' must be 'int' or 'string', not '" + kind + "'");
+    }
+    List<TypeDef.EnumValue> values = new ArrayList<>();
+    YamlNode valuesNode = require(type, "values", what);
+    YamlNode.Mapping valuesMap = valuesNode == null ? null : mapping(valuesNode, "'values' of " + what);
+    if (valuesMap != null) {
+      if (valuesMap.entries().isEmpty()) {
+        problems.add(valuesMap.location(), what + " has no values");
+      }
+      for (YamlNode.Entry entry : valuesMap.entries()) {
+        String valueWhat = "value '" + entry.key() + "' of " + what;
+        YamlNode.Mapping valueMap = mapping(entry.value(), valueWhat);
+        if (valueMap == null) {
+          continue;
+        }
+        checkKeys(valueMap, ENUM_VALUE_KEYS, valueWhat);
+        YamlNode raw = require(valueMap, "value", valueWhat);
+        Object value = null;
+        if (raw instanceof YamlNode.Scalar scalar) {
+          if (intValued && scalar.value() instanceof Long number) {
+            if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+              problems.add(raw.location(), "'value' of " + valueWhat + " does not fit in an int");
+            } else {
+              value = number;
+            }
+          } else if (!intValued && scalar.value() instanceof String text) {
+            value = text;
+          } else {
+            problems.add(raw.location(), "'value' of " + valueWhat + " must be "
+                + (intValued ? "an integer" : "a string") + ", not " + raw.kind());
+          }
+        } else if (raw != null) {
+          problems.add(raw.location(), "'value' of " + valueWhat + " must be a single value, not " + raw.kind());
+        }
+        String valueDoc = optionalString(valueMap, "doc");
+        if (value != null) {
+          values.add(new TypeDef.EnumValue(entry.key(), entry.keyLocation(), value, valueDoc));
+        }
+      }
+    }
+    types.add(new TypeDef.EnumDef(name, location, doc, intValued, List.copyOf(values)));
+  }
+
+  private void readGroup(YamlNode.Entry entry) {
+    String what = "group '" + entry.key() + "'";
+    YamlNode.Mapping group = mapping(entry.value(), what);
+    if (group == null) {
+      return;
+    }
+    checkKeys(group, GROUP_KEYS, what);
+    String doc = optionalString(group, "doc");
+    YamlNode prefixNode = require(group, "prefix", what);
+    String prefix = prefixNode == null ? null : string(prefixNode, "'prefix' of " + what);
+    List<EndpointDef> endpoints = new ArrayList<>();
+    YamlNode endpointsNode = require(group, "endpoints", what);
+    if (endpointsNode instanceof YamlNode.Sequence list) {
+      for (YamlNode item : list.items()) {
+        EndpointDef endpoint = readEndpoint(item, what);
+        if (endpoint != null) {
+          endpoints.add(endpoint);
+        }
+      }
+    } else if (endpointsNode != null) {
+      problems.add(endpointsNode.location(), "'endpoints' of " + what + " must be a list, not " + endpointsNode.kind());
+    }
+    groups.add(new GroupDef(entry.key(), entry.keyLocation(), doc, prefix,
+        prefixNode == null ? group.location() : prefixNode.location(), List.copyOf(endpoints)));
+  }
+
+  private EndpointDef readEndpoint(YamlNode node, String group) {
+    String what = "an endpoint of " + group;
+    YamlNode.Mapping endpoint = mapping(node, what);
+    if (endpoint == null) {
+      return null;
+    }
+    checkKeys(endpoint, ENDPOINT_KEYS, what);
+    YamlNode pathNode = require(endpoint, "path", what);
+    String path = pathNode == null ? null : string(pathNode, "'path' of " + what);
+    if (path != null) {
+      what = "endpoint '" + path + "'";
+    }
+    String method = "POST";
+    YamlNode methodNode = endpoint.get("method");
+    if (methodNode != null) {
+      String text = string(methodNode, "'method' of " + what);
+      if (text != null && !METHODS.contains(text)) {
+        problems.add(methodNode.location(), "unknown method '" + text + "'; use one of GET, POST, PUT, PATCH, DELETE");
+      } else if (text != null) {
+        method = text;
+      }
+    }
+    YamlNode nameNode = endpoint.get("name");
+    String name = nameNode == null ? null : string(nameNode, "'name' of " + what);
+    String doc = optionalString(endpoint, "doc");
+    EndpointDef.Body request = readBody(endpoint.get("request"), "'request' of " + what);
+    EndpointDef.Body response = readBody(endpoint.get("response"), "'response' of " + what);
+    List<EndpointDef.ErrorDef> errors = new ArrayList<>();
+    YamlNode errorsNode = endpoint.get("errors");
+    if (errorsNode instanceof YamlNode.Sequence list) {
+      for (YamlNode item : list.items()) {
+        YamlNode.Mapping error = mapping(item, "an error of " + what);
+        if (error == null) {
+          continue;
+        }
+        checkKeys(error, ERROR_KEYS, "an error of " + what);
+        YamlNode codeNode = require(error, "code", "an error of " + what);
+        Long code = codeNode == null ? null : integer(codeNode, "'code' of an error of " + what);
+        String message = optionalString(error, "message");
+        String errorDoc = optionalString(error, "doc");
+        if (code != null) {
+          errors.add(new EndpointDef.ErrorDef(code, message, errorDoc));
+        }
+      }
+    } else if (errorsNode != null) {
+      problems.add(errorsNode.location(), "'errors' of " + what + " must be a list, not " + errorsNode.kind());
+    }
+    boolean deprecated = optionalBoolean(endpoint, "deprecated", false);
+    if (path == null) {
+      return null;
+    }
+    return new EndpointDef(endpoint.location(), path, pathNode.location(), method, name,
+        nameNode == null ? null : nameNode.location(), doc, request, response, List.copyOf(errors), deprecated);
+  }
+
+  private EndpointDef.Body readBody(YamlNode node, String what) {
+    if (node == null) {
+      return null;
+    }
+    YamlNode.Mapping body = mapping(node, what);
+    if (body == null) {
+      return null;
+    }
+    checkKeys(body, BODY_KEYS, what);
+    if (body.entries().size() != 1) {
+      problems.add(body.location(), what + " must have exactly one of 'json' or 'protobuf'");
+      return null;
+    }
+    YamlNode.Entry only = body.entries().get(0);
+    String name = string(only.value(), "'" + only.key() + "' of " + what);
+    if (name == null) {
+      return null;
+    }
+    return only.key().equals("json")
+        ? new EndpointDef.JsonBody(name, only.value().location())
+        : only.key().equals("protobuf") ? new EndpointDef.ProtobufBody(name, only.value().location()) : null;
+  }
+
+  // --- typed access, each reporting what it expected ---
+
+  private YamlNode.Mapping mapping(YamlNode node, String what) {
+    if (node instanceof YamlNode.Mapping map) {
+      return map;
+    }
+    if (node != null) {
+      problems.add(node.location(), what + " must be a map, not " + node.kind());
+    }
+    return null;
+  }
+
+  private void checkKeys(YamlNode.Mapping map, Set<String> allowed, String what) {
+    for (YamlNode.Entry entry : map.entries()) {
+      if (!allowed.contains(entry.key())) {
+        problems.add(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + what
+            + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+      }
+    }
+  }
+
+  private YamlNode require(YamlNode.Mapping map, String key, String what) {
+    YamlNode value = map.get(key);
+    if (value == null) {
+      problems.add(map.location(), what + " is missing '" + key + "'");
+    }
+    return value;
+  }
+
+  private String string(YamlNode node, String what) {
+    if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
+      if (text.isBlank()) {
+        problems.add(node.location(), what + " must not be empty");
+        return null;
+      }
+      return text;
+    }
+    problems.add(node.location(), what + " must be a string, not " + node.kind());
+    return null;
+  }
+
+  private String requiredString(YamlNode.Mapping map, String key, String what) {
+    YamlNode node = require(map, key, what);
+    return node == null ? null : string(node, "'" + key + "' of " + what);
+  }
+
+  private String optionalString(YamlNode.Mapping map, String key) {
+    YamlNode node = map.get(key);
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
+      return text;
+    }
+    problems.add(node.location(), "'" + key + "' must be a string, not " + node.kind());
+    return null;
+  }
+
+  private boolean optionalBoolean(YamlNode.Mapping map, String key, boolean fallback) {
+    YamlNode node = map.get(key);
+    if (node == null) {
+      return fallback;
+    }
+    if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof Boolean flag) {
+      return flag;
+    }
+    problems.add(node.location(), "'" + key + "' must be true or false, not " + node.kind());
+    return fallback;
+  }
+
+  private Long integer(YamlNode node, String what) {
+    if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof Long number) {
+      return number;
+    }
+    problems.add(node.location(), what + " must be an integer, not " + node.kind());
+    return null;
+  }
+
+  private int requiredInt(YamlNode.Mapping map, String key, String what) {
+    YamlNode node = require(map, key, what);
+    if (node == null) {
+      return 0;
+    }
+    Long value = integer(node, "'" + key + "' of " + what);
+    if (value == null) {
+      return 0;
+    }
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      problems.add(node.location(), "'" + key + "' of " + what + " does not fit in an int");
+      return 0;
+    }
+    return value.intValue();
+  }
+}

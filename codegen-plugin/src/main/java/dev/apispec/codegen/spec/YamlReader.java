@@ -1,0 +1,132 @@
+package dev.apispec.codegen.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML text into {@link YamlNode}s that keep their line and column. Reports syntax errors,
+ * duplicate keys, aliases and over-deep nesting as {@link Problem}s instead of throwing.
+ */
+public final class YamlReader {
+  /** Specs are shallow; anything deeper is a mistake or an attack. */
+  static final int MAX_DEPTH = 64;
+  static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
+  private final YAMLFactory factory;
+
+  public YamlReader() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    options.setNestingDepthLimit(MAX_DEPTH + 8);
+    options.setMaxAliasesForCollections(0);
+    options.setAllowRecursiveKeys(false);
+    this.factory = YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 8).build())
+        .build();
+  }
+
+  /** Reads one document. Returns {@code null} (with problems added) when it cannot be read. */
+  public YamlNode read(String file, String text, Problems problems) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    try (YAMLParser parser = factory.createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        problems.add(new Location(file, 1, 1), "the file is empty; expected a map with 'api', 'types' or 'groups'");
+        return null;
+      }
+      YamlNode node = readValue(file, parser, problems, 0);
+      if (node != null && parser.nextToken() != null) {
+        problems.add(location(file, parser.currentTokenLocation()),
+            "only one YAML document is allowed per spec file");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      problems.add(where == null ? new Location(file, 1, 1) : location(file, where),
+          "not valid YAML: " + cleanMessage(e.getOriginalMessage()));
+      return null;
+    } catch (IOException | RuntimeException e) {
+      problems.add(new Location(file, 1, 1), "not valid YAML: " + cleanMessage(String.valueOf(e.getMessage())));
+      return null;
+    }
+  }
+
+  private YamlNode readValue(String file, YAMLParser parser, Problems problems, int depth) throws IOException {
+    Location here = location(file, parser.currentTokenLocation());
+    if (depth > MAX_DEPTH) {
+      problems.add(here, "the document is nested deeper than " + MAX_DEPTH + " levels");
+      parser.skipChildren();
+      return null;
+    }
+    if (parser.getObjectId() != null) {
+      problems.add(here, "YAML anchors and aliases are not supported in a spec; write the value out");
+    }
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT: {
+        List<YamlNode.Entry> entries = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          Location keyLocation = location(file, parser.currentTokenLocation());
+          parser.nextToken();
+          YamlNode value = readValue(file, parser, problems, depth + 1);
+          Location previous = seen.putIfAbsent(key, keyLocation);
+          if (previous != null) {
+            problems.add(keyLocation, "duplicate key '" + key + "' (first at line " + previous.line() + ")");
+          } else if (value != null) {
+            entries.add(new YamlNode.Entry(key, keyLocation, value));
+          }
+        }
+        return new YamlNode.Mapping(here, List.copyOf(entries));
+      }
+      case START_ARRAY: {
+        List<YamlNode> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          YamlNode item = readValue(file, parser, problems, depth + 1);
+          if (item != null) {
+            items.add(item);
+          }
+        }
+        return new YamlNode.Sequence(here, List.copyOf(items));
+      }
+      case VALUE_STRING:
+        return new YamlNode.Scalar(here, parser.getText());
+      case VALUE_NUMBER_INT:
+        return new YamlNode.Scalar(here, parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? parser.getBigIntegerValue() : (Object) parser.getLongValue());
+      case VALUE_NUMBER_FLOAT:
+        return new YamlNode.Scalar(here, parser.getDoubleValue());
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return new YamlNode.Scalar(here, parser.getBooleanValue());
+      case VALUE_NULL:
+        return new YamlNode.Scalar(here, null);
+      default:
+        problems.add(here, "unexpected YAML content (" + token + ")");
+        return null;
+    }
+  }
+
+  private static Location location(String file, JsonLocation location) {
+    return new Location(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  private static String cleanMessage(String message) {
+    String first = message == null ? "" : message.strip();
+    int newline = first.indexOf('\n');
+    return newline < 0 ? first : first.substring(0, newline).strip();
+  }
+}

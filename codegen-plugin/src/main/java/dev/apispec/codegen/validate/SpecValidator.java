@@ -1,0 +1,336 @@
+package dev.apispec.codegen.validate;
+
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import dev.apispec.codegen.model.ApiInfo;
+import dev.apispec.codegen.model.EndpointDef;
+import dev.apispec.codegen.model.GroupDef;
+import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.model.TypeDef;
+import dev.apispec.codegen.model.TypeRef;
+import dev.apispec.codegen.naming.JavaNames;
+import dev.apispec.codegen.naming.Symbols;
+import dev.apispec.codegen.proto.ProtoCatalog;
+import dev.apispec.codegen.spec.Location;
+import dev.apispec.codegen.spec.Problems;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Checks what {@link dev.apispec.codegen.spec.SpecReader} cannot see in one key at a time: that
+ * names resolve and do not clash, that paths fit their groups, and that protobuf messages exist.
+ */
+public final class SpecValidator {
+  private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
+  private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+
+  private final Spec spec;
+  private final ProtoCatalog protos;
+  private final Problems problems;
+  private final Map<String, TypeDef> types = new LinkedHashMap<>();
+
+  private SpecValidator(Spec spec, ProtoCatalog protos, Problems problems) {
+    this.spec = spec;
+    this.protos = protos == null ? ProtoCatalog.empty() : protos;
+    this.problems = problems;
+  }
+
+  /**
+   * Validates a spec. {@code protos} is the catalog of the compiled {@code .proto} files, or
+   * {@code null} when none were given.
+   */
+  public static void validate(Spec spec, ProtoCatalog protos, Problems problems) {
+    new SpecValidator(spec, protos, problems).run(protos != null);
+  }
+
+  private void run(boolean haveProtos) {
+    if (spec.api() != null) {
+      checkApi(spec.api());
+    }
+    for (TypeDef type : spec.types()) {
+      TypeDef previous = types.putIfAbsent(type.name(), type);
+      if (previous != null) {
+        problems.add(type.location(), "type '" + type.name() + "' is declared again (first at "
+            + previous.location() + ")");
+      }
+      if (!TYPE_NAME.matcher(type.name()).matches() || SourceVersion.isKeyword(type.name())) {
+        problems.add(type.location(), "type name '" + type.name()
+            + "' must be a Java class name in UpperCamelCase (letters and digits, starting with a capital)");
+      }
+    }
+    for (TypeDef type : spec.types()) {
+      if (type instanceof TypeDef.ObjectDef object) {
+        checkObject(object);
+      } else if (type instanceof TypeDef.EnumDef enumDef) {
+        checkEnum(enumDef);
+      }
+    }
+    checkGroups(haveProtos);
+  }
+
+  private void checkApi(ApiInfo api) {
+    if (api.name() != null && !TYPE_NAME.matcher(api.name()).matches()) {
+      problems.add(api.location(), "api 'name' '" + api.name()
+          + "' must be UpperCamelCase letters and digits; it prefixes class names such as " + api.name() + "Client");
+    }
+    if (api.packageName() != null && !SourceVersion.isName(api.packageName())) {
+      problems.add(api.location(), "api 'package' '" + api.packageName() + "' is not a Java package name");
+    }
+    if (api.baseUrl() != null) {
+      try {
+        URI uri = new URI(api.baseUrl());
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+            || uri.getQuery() != null || uri.getFragment() != null) {
+          problems.add(api.location(), "'baseUrl' '" + api.baseUrl()
+              + "' must be an absolute http or https URL without query or fragment");
+        }
+      } catch (URISyntaxException e) {
+        problems.add(api.location(), "'baseUrl' is not a URL: " + e.getMessage());
+      }
+    }
+    if (api.authHeader() != null && !HEADER_NAME.matcher(api.authHeader()).matches()) {
+      problems.add(api.location(), "auth 'header' '" + api.authHeader() + "' is not a valid HTTP header name");
+    }
+  }
+
+  private void checkObject(TypeDef.ObjectDef object) {
+    Map<String, TypeDef.FieldDef> javaNames = new HashMap<>();
+    for (TypeDef.FieldDef field : object.fields()) {
+      String javaName = Symbols.fieldName(field);
+      if (field.javaName() != null && !JavaNames.isLegal(field.javaName())) {
+        problems.add(field.location(), "'javaName' '" + field.javaName() + "' of field '" + field.wireName()
+            + "' is not a legal Java name");
+      } else if (JavaNames.isReservedComponent(javaName)) {
+        problems.add(field.location(), "field '" + field.wireName() + "' of type '" + object.name()
+            + "' would be named '" + javaName + "', which generated records reserve; set 'javaName'");
+      }
+      TypeDef.FieldDef clash = javaNames.putIfAbsent(javaName, field);
+      if (clash != null) {
+        problems.add(field.location(), "fields '" + clash.wireName() + "' and '" + field.wireName()
+            + "' of type '" + object.name() + "' both become '" + javaName + "' in Java; set 'javaName' on one");
+      }
+      checkRef(field.type(), field.typeLocation());
+      if (field.commaSeparated() && !isScalarList(field.type())) {
+        problems.add(field.formatLocation(), "'format: comma-separated' needs a list of scalars or enums, not '"
+            + field.type() + "'");
+      }
+      if (field.example() != null) {
+        checkExample(field);
+      }
+    }
+  }
+
+  private boolean isScalarList(TypeRef type) {
+    if (!(type instanceof TypeRef.ListOf list)) {
+      return false;
+    }
+    if (list.element() instanceof TypeRef.Scalar) {
+      return true;
+    }
+    return list.element() instanceof TypeRef.Named named && types.get(named.name()) instanceof TypeDef.EnumDef;
+  }
+
+  private void checkExample(TypeDef.FieldDef field) {
+    Object example = field.example();
+    TypeRef type = field.type();
+    boolean ok = true;
+    if (type == TypeRef.Scalar.STRING) {
+      ok = example instanceof String;
+    } else if (type == TypeRef.Scalar.INT32 || type == TypeRef.Scalar.INT64) {
+      ok = example instanceof Long;
+    } else if (type == TypeRef.Scalar.FLOAT64) {
+      ok = example instanceof Number;
+    } else if (type == TypeRef.Scalar.BOOL) {
+      ok = example instanceof Boolean;
+    } else if (type instanceof TypeRef.Named named && types.get(named.name()) instanceof TypeDef.EnumDef e) {
+      ok = e.intValued() ? example instanceof Long : example instanceof String;
+    }
+    if (!ok) {
+      problems.add(field.location(), "the 'example' of field '" + field.wireName() + "' does not match its type '"
+          + type + "'" + (example instanceof Long && type == TypeRef.Scalar.STRING ? "; quote it" : ""));
+    }
+  }
+
+  private void checkRef(TypeRef type, Location location) {
+    if (type instanceof TypeRef.ListOf list) {
+      checkRef(list.element(), location);
+    } else if (type instanceof TypeRef.MapOf map) {
+      checkRef(map.value(), location);
+    } else if (type instanceof TypeRef.Named named && !types.containsKey(named.name())) {
+      problems.add(location, "unknown type '" + named.name() + "'" + suggestion(named.name(), types.keySet()));
+    }
+  }
+
+  private void checkEnum(TypeDef.EnumDef enumDef) {
+    Map<Object, TypeDef.EnumValue> byValue = new HashMap<>();
+    for (TypeDef.EnumValue value : enumDef.values()) {
+      if (!CONSTANT_NAME.matcher(value.name()).matches()) {
+        problems.add(value.location(), "enum constant '" + value.name() + "' of '" + enumDef.name()
+            + "' must be UPPER_SNAKE_CASE");
+      }
+      TypeDef.EnumValue clash = byValue.putIfAbsent(value.value(), value);
+      if (clash != null) {
+        problems.add(value.location(), "'" + value.name() + "' repeats the value " + value.value() + " of '"
+            + clash.name() + "' in enum '" + enumDef.name() + "'");
+      }
+    }
+  }
+
+  private void checkGroups(boolean haveProtos) {
+    Map<String, GroupDef> accessors = new HashMap<>();
+    Map<String, EndpointDef> routes = new HashMap<>();
+    boolean usesJson = false;
+    boolean usesProtobuf = false;
+    Location firstJson = null;
+    Location firstProtobuf = null;
+    for (GroupDef group : spec.groups()) {
+      String accessor = Symbols.groupAccessor(group);
+      GroupDef clash = accessors.putIfAbsent(accessor, group);
+      if (clash != null) {
+        problems.add(group.location(), "groups '" + clash.name() + "' and '" + group.name()
+            + "' both become the accessor '" + accessor + "()'");
+      }
+      if (group.prefix() != null && !(group.prefix().startsWith("/") && group.prefix().endsWith("/"))) {
+        problems.add(group.prefixLocation(), "'prefix' '" + group.prefix() + "' must start and end with '/'");
+      }
+      Map<String, EndpointDef> methods = new HashMap<>();
+      for (EndpointDef endpoint : group.endpoints()) {
+        String path = endpoint.path();
+        if (!path.startsWith("/")) {
+          problems.add(endpoint.pathLocation(), "path '" + path + "' must start with '/'");
+        } else if (!PATH.matcher(path).matches()) {
+          problems.add(endpoint.pathLocation(), "path '" + path
+              + "' has characters a path may not hold (spaces, '?', '#', …)");
+        } else if (group.prefix() != null && !path.startsWith(group.prefix())) {
+          problems.add(endpoint.pathLocation(), "path '" + path + "' does not start with the prefix '"
+              + group.prefix() + "' of group '" + group.name() + "'");
+        } else if (group.prefix() != null && endpoint.name() == null && path.length() == group.prefix().length()) {
+          problems.add(endpoint.pathLocation(), "path '" + path + "' is the group's prefix itself; set 'name'");
+        }
+        EndpointDef sameRoute = routes.putIfAbsent(endpoint.method() + " " + path, endpoint);
+        if (sameRoute != null) {
+          problems.add(endpoint.pathLocation(), "duplicate endpoint " + endpoint.method() + " " + path
+              + " (first at " + sameRoute.pathLocation() + ")");
+        }
+        String method = Symbols.methodName(group, endpoint);
+        if (endpoint.name() != null && !JavaNames.isLegal(endpoint.name())) {
+          problems.add(endpoint.nameLocation(), "'name' '" + endpoint.name() + "' is not a legal Java method name");
+        }
+        for (String javaMethod : List.of(method, method + "Async")) {
+          EndpointDef sameMethod = methods.putIfAbsent(javaMethod, endpoint);
+          if (sameMethod != null) {
+            problems.add(endpoint.pathLocation(), "endpoints '" + sameMethod.path() + "' and '" + path
+                + "' of group '" + group.name() + "' both become the method '" + javaMethod + "'; set 'name'");
+          }
+        }
+        for (EndpointDef.Body body : new EndpointDef.Body[] {endpoint.request(), endpoint.response()}) {
+          if (body instanceof EndpointDef.JsonBody json) {
+            usesJson = true;
+            firstJson = firstJson == null ? json.location() : firstJson;
+            TypeDef type = types.get(json.typeName());
+            if (type == null) {
+              problems.add(json.location(), "unknown type '" + json.typeName() + "'"
+                  + suggestion(json.typeName(), types.keySet()));
+            } else if (!(type instanceof TypeDef.ObjectDef)) {
+              problems.add(json.location(), "'" + json.typeName() + "' is an enum; a JSON body must be an object type");
+            }
+          } else if (body instanceof EndpointDef.ProtobufBody proto) {
+            usesProtobuf = true;
+            firstProtobuf = firstProtobuf == null ? proto.location() : firstProtobuf;
+            checkProto(proto, haveProtos, body == endpoint.response());
+          }
+        }
+        if (endpoint.response() == null) {
+          usesJson = true;
+          firstJson = firstJson == null ? endpoint.location() : firstJson;
+        }
+      }
+    }
+    if (spec.api() != null) {
+      if (usesJson && spec.api().json() == null) {
+        problems.add(firstJson, "this endpoint reads a JSON envelope, but 'api' declares no 'json' envelope");
+      }
+      if (usesProtobuf && spec.api().protobuf() == null) {
+        problems.add(firstProtobuf, "this endpoint speaks protobuf, but 'api' declares no 'protobuf' status");
+      }
+    }
+  }
+
+  private void checkProto(EndpointDef.ProtobufBody body, boolean haveProtos, boolean isResponse) {
+    if (!haveProtos) {
+      problems.add(body.location(), "protobuf message '" + body.messageName()
+          + "' cannot be checked: no descriptor set was given (set the plugin's 'descriptorSet')");
+      return;
+    }
+    ProtoCatalog.Message message = protos.find(body.messageName());
+    if (message == null) {
+      problems.add(body.location(), "protobuf message '" + body.messageName()
+          + "' does not exist in the compiled .proto files" + suggestion(body.messageName(), protos.names()));
+      return;
+    }
+    ApiInfo.ProtobufSettings status = spec.api() == null ? null : spec.api().protobuf();
+    if (isResponse && status != null) {
+      FieldDescriptorProto field = message.fields().get(status.statusField());
+      if (field == null || field.getType() != FieldDescriptorProto.Type.TYPE_MESSAGE) {
+        problems.add(body.location(), "protobuf message '" + body.messageName() + "' has no message field '"
+            + status.statusField() + "' to hold the status");
+        return;
+      }
+      ProtoCatalog.Message statusMessage = protos.find(field.getTypeName());
+      if (statusMessage != null) {
+        if (!statusMessage.fields().containsKey(status.codeField())) {
+          problems.add(body.location(), "status message '" + statusMessage.fullName() + "' has no field '"
+              + status.codeField() + "'");
+        }
+        if (!statusMessage.fields().containsKey(status.messageField())) {
+          problems.add(body.location(), "status message '" + statusMessage.fullName() + "' has no field '"
+              + status.messageField() + "'");
+        }
+      }
+    }
+  }
+
+  /** "; did you mean 'ChatType'?" when a known name is close, else "". */
+  static String suggestion(String wanted, Iterable<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance = distance(wanted.toLowerCase(), candidate.toLowerCase());
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = candidate;
+      }
+    }
+    if (best != null && bestDistance <= Math.max(2, wanted.length() / 3)) {
+      return "; did you mean '" + best + "'?";
+    }
+    return "";
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+}

@@ -1,0 +1,10 @@
+package dev.apispec.runtime;
+
+/** The request could not be sent or the response could not be received (refused, reset, interrupted). */
+public final class ApiConnectionException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  public ApiConnectionException(String endpoint, String problem, Throwable cause) {
+    super(endpoint, 0, endpoint + ": " + problem, cause);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.apispec.runtime;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The JSON settings generated clients use. Generated DTOs also work with a plain {@link ObjectMapper}. */
+public final class ApiJson {
+  private ApiJson() {}
+
+  /**
+   * A mapper that keeps decimals exact ({@code 1.10} stays {@code 1.10} in unknown fields) and does not
+   * fail on properties a DTO does not declare (DTOs keep them anyway).
+   */
+  public static ObjectMapper newMapper() {
+    return JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // Jackson strips trailing zeros from decimals read into a JsonNode by default (1.10 -> 1.1).
+        // ApiTransport reads every response as a tree first, so this matters for typed fields too.
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .build();
+  }
+}

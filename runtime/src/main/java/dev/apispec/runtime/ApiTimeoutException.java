@@ -1,0 +1,13 @@
+package dev.apispec.runtime;
+
+import java.time.Duration;
+
+/** No complete response arrived within the request timeout. */
+public final class ApiTimeoutException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  public ApiTimeoutException(String endpoint, Duration timeout, Throwable cause) {
+    super(endpoint, 0, endpoint + " timed out" + (timeout == null ? "" : " after " + timeout.toMillis() + " ms"),
+        cause);
+  }
+}

@@ -1,0 +1,368 @@
+package dev.apispec.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.MessageLite;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Sends the requests of a generated client and reads their responses: one place for the HTTP
+ * exchange, the two codecs (JSON and protobuf), the envelope and status checks, and the mapping of
+ * every failure to an {@link ApiException} that names the endpoint.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class ApiTransport {
+  private static final int EXCERPT_LIMIT = 200;
+
+  private final HttpClient httpClient;
+  private final String baseUri;
+  private final String authHeader;
+  private final String token;
+  private final Duration requestTimeout;
+  private final JsonEnvelope envelope;
+  private final ProtoStatus protoStatus;
+  private final ApiErrorFactory errorFactory;
+  private final ObjectMapper mapper;
+  private final String jsonContentType;
+  private final String protobufContentType;
+
+  private ApiTransport(Builder builder) {
+    this.httpClient = builder.httpClient != null ? builder.httpClient : HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    String base = Objects.requireNonNull(builder.baseUri, "baseUri").toString();
+    this.baseUri = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.authHeader = builder.authHeader;
+    this.token = builder.token;
+    this.requestTimeout = builder.requestTimeout;
+    this.envelope = builder.envelope;
+    this.protoStatus = builder.protoStatus;
+    this.errorFactory = Objects.requireNonNull(builder.errorFactory, "errorFactory");
+    this.mapper = builder.mapper != null ? builder.mapper : ApiJson.newMapper();
+    this.jsonContentType = builder.jsonContentType;
+    this.protobufContentType = builder.protobufContentType;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The base URI requests are sent to. */
+  public URI baseUri() {
+    return URI.create(baseUri);
+  }
+
+  /**
+   * Calls {@code endpoint} with {@code body} (a protobuf message, any other object as JSON, or
+   * {@code null} for none) and returns its decoded response.
+   *
+   * @throws ApiException on any failure; see its subclasses
+   */
+  public <T> T call(Endpoint<T> endpoint, Object body) {
+    HttpRequest request = newRequest(endpoint, body);
+    HttpResponse<byte[]> response;
+    try {
+      response = httpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiConnectionException(endpoint.toString(), "interrupted while waiting for the response", e);
+    } catch (IOException e) {
+      throw transportFailure(endpoint, e);
+    }
+    return decode(endpoint, response);
+  }
+
+  /**
+   * Like {@link #call(Endpoint, Object)}, without blocking. The future fails with the same
+   * {@link ApiException}s (wrapped in a {@link CompletionException} by {@code join()}).
+   */
+  public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Object body) {
+    HttpRequest request;
+    try {
+      request = newRequest(endpoint, body);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        .handle((response, failure) -> {
+          if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+            if (cause instanceof IOException io) {
+              throw transportFailure(endpoint, io);
+            }
+            throw new ApiConnectionException(endpoint.toString(), "request failed: " + cause, cause);
+          }
+          return decode(endpoint, response);
+        });
+  }
+
+  private HttpRequest newRequest(Endpoint<?> endpoint, Object body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + endpoint.path()));
+    if (requestTimeout != null) {
+      request.timeout(requestTimeout);
+    }
+    if (token != null) {
+      request.header(authHeader, token);
+    }
+    HttpRequest.BodyPublisher publisher;
+    if (body == null) {
+      publisher = HttpRequest.BodyPublishers.noBody();
+    } else if (body instanceof MessageLite message) {
+      request.header("Content-Type", protobufContentType);
+      publisher = HttpRequest.BodyPublishers.ofByteArray(message.toByteArray());
+    } else {
+      request.header("Content-Type", jsonContentType);
+      try {
+        publisher = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
+      } catch (JsonProcessingException e) {
+        throw new ApiConnectionException(endpoint.toString(),
+            "could not encode the request body as JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+    request.header("Accept", endpoint.response() instanceof ResponseFormat.Protobuf
+        ? protobufContentType : jsonContentType);
+    return request.method(endpoint.method(), publisher).build();
+  }
+
+  private ApiException transportFailure(Endpoint<?> endpoint, IOException e) {
+    if (e instanceof HttpTimeoutException) {
+      return new ApiTimeoutException(endpoint.toString(), requestTimeout, e);
+    }
+    return new ApiConnectionException(endpoint.toString(), "request failed: " + e, e);
+  }
+
+  private <T> T decode(Endpoint<T> endpoint, HttpResponse<byte[]> response) {
+    int status = response.statusCode();
+    byte[] bytes = response.body();
+    if (status < 200 || status > 299) {
+      throw new ApiHttpException(endpoint.toString(), status, excerpt(bytes));
+    }
+    ResponseFormat<T> format = endpoint.response();
+    if (format instanceof ResponseFormat.Protobuf<?> protobuf) {
+      @SuppressWarnings("unchecked") // Protobuf<T> is the only permitted shape with this parser type
+      T message = (T) decodeProtobuf(endpoint, status, bytes, protobuf);
+      return message;
+    }
+    JsonNode data = decodeEnvelope(endpoint, status, bytes);
+    if (format instanceof ResponseFormat.JsonData<T> json) {
+      if (data == null || data.isNull()) {
+        throw new ApiDecodeException(endpoint.toString(), status,
+            "the response has no '" + envelope.dataField() + "'", null);
+      }
+      try {
+        return mapper.treeToValue(data, json.type());
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        throw new ApiDecodeException(endpoint.toString(), status,
+            "'" + envelope.dataField() + "' is not a valid " + json.type().getSimpleName() + ": "
+                + describe(e), causeWithoutToken(e));
+      }
+    }
+    return null;
+  }
+
+  private JsonNode decodeEnvelope(Endpoint<?> endpoint, int status, byte[] bytes) {
+    if (envelope == null) {
+      throw new IllegalStateException("no JSON envelope is configured for " + endpoint);
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(bytes);
+    } catch (IOException e) {
+      throw new ApiDecodeException(endpoint.toString(), status,
+          "the response is not JSON: " + describe(e), causeWithoutToken(e));
+    }
+    if (root == null || !root.isObject()) {
+      throw new ApiDecodeException(endpoint.toString(), status,
+          "the response is not a JSON object: " + excerpt(bytes), null);
+    }
+    JsonNode code = root.get(envelope.codeField());
+    if (code == null || !code.canConvertToInt() || !code.isIntegralNumber()) {
+      throw new ApiDecodeException(endpoint.toString(), status,
+          "the response has no integer '" + envelope.codeField() + "': " + excerpt(bytes), null);
+    }
+    if (code.intValue() != envelope.successCode()) {
+      JsonNode message = root.get(envelope.messageField());
+      throw errorFactory.create(endpoint.toString(), status, code.intValue(),
+          message == null || message.isNull() ? "" : redact(message.asText()));
+    }
+    return root.get(envelope.dataField());
+  }
+
+  private MessageLite decodeProtobuf(
+      Endpoint<?> endpoint, int status, byte[] bytes, ResponseFormat.Protobuf<?> format) {
+    MessageLite message;
+    try {
+      message = format.parser().parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new ApiDecodeException(endpoint.toString(), status,
+          "the response is not a valid protobuf message: " + e.getMessage(), e);
+    }
+    if (protoStatus != null && message instanceof Message full) {
+      checkStatus(endpoint, status, full);
+    }
+    return message;
+  }
+
+  private void checkStatus(Endpoint<?> endpoint, int status, Message message) {
+    FieldDescriptor statusField = message.getDescriptorForType().findFieldByName(protoStatus.statusField());
+    if (statusField == null || statusField.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+      throw new IllegalStateException(message.getDescriptorForType().getFullName()
+          + " has no message field '" + protoStatus.statusField() + "'");
+    }
+    if (!message.hasField(statusField)) {
+      throw new ApiDecodeException(endpoint.toString(), status,
+          "the response has no '" + protoStatus.statusField() + "'", null);
+    }
+    Message statusMessage = (Message) message.getField(statusField);
+    FieldDescriptor codeField = statusMessage.getDescriptorForType().findFieldByName(protoStatus.codeField());
+    FieldDescriptor textField = statusMessage.getDescriptorForType().findFieldByName(protoStatus.messageField());
+    if (codeField == null || !(statusMessage.getField(codeField) instanceof Number codeValue)) {
+      throw new IllegalStateException(statusMessage.getDescriptorForType().getFullName()
+          + " has no integer field '" + protoStatus.codeField() + "'");
+    }
+    long code = codeValue.longValue();
+    if (code != protoStatus.successCode()) {
+      String text = textField == null ? "" : redact(String.valueOf(statusMessage.getField(textField)));
+      int intCode = code > Integer.MAX_VALUE || code < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) code;
+      throw errorFactory.create(endpoint.toString(), status, intCode, text);
+    }
+  }
+
+  private String excerpt(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return "";
+    }
+    // Mask the token before cutting anything: a cut (or the collapsed whitespace around it) could
+    // otherwise leave the start of the token in the excerpt.
+    String text = redact(new String(bytes, StandardCharsets.UTF_8));
+    text = text.substring(0, Math.min(text.length(), EXCERPT_LIMIT * 4)).replaceAll("\\s+", " ").strip();
+    return text.length() > EXCERPT_LIMIT ? text.substring(0, EXCERPT_LIMIT) + "…" : text;
+  }
+
+  private String describe(Exception e) {
+    return redact(e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
+  }
+
+  /** {@code text} with every occurrence of the token replaced by {@code ***}. */
+  private String redact(String text) {
+    return text == null || token == null || token.isEmpty() ? text : text.replace(token, "***");
+  }
+
+  /**
+   * {@code e} as the cause of an {@link ApiException}, or {@code null} when its message or a cause's
+   * would print the token (Jackson quotes the offending input, which a server may have echoed).
+   */
+  private Throwable causeWithoutToken(Exception e) {
+    if (token == null || token.isEmpty()) {
+      return e;
+    }
+    Throwable t = e;
+    for (int depth = 0; t != null; depth++, t = t.getCause()) {
+      if (depth == 32 || String.valueOf(t.getMessage()).contains(token)) {
+        return null;
+      }
+    }
+    return e;
+  }
+
+  @Override
+  public String toString() {
+    return "ApiTransport{baseUri=" + baseUri + ", " + authHeader + "=" + (token == null ? "none" : "***")
+        + ", requestTimeout=" + requestTimeout + "}";
+  }
+
+  /** Builds an {@link ApiTransport}. Generated client builders fill it in. */
+  public static final class Builder {
+    private HttpClient httpClient;
+    private URI baseUri;
+    private String authHeader = "Authorization";
+    private String token;
+    private Duration requestTimeout;
+    private JsonEnvelope envelope;
+    private ProtoStatus protoStatus;
+    private ApiErrorFactory errorFactory = ApiErrorException::new;
+    private ObjectMapper mapper;
+    private String jsonContentType = "application/json";
+    private String protobufContentType = "application/x-protobuf";
+
+    private Builder() {}
+
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    public Builder baseUri(URI baseUri) {
+      this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+      return this;
+    }
+
+    /** The header that carries the credential, and its value. The value is never printed. */
+    public Builder auth(String header, String token) {
+      this.authHeader = Objects.requireNonNull(header, "header");
+      this.token = token;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    public Builder jsonEnvelope(JsonEnvelope envelope) {
+      this.envelope = envelope;
+      return this;
+    }
+
+    public Builder protoStatus(ProtoStatus protoStatus) {
+      this.protoStatus = protoStatus;
+      return this;
+    }
+
+    public Builder errorFactory(ApiErrorFactory errorFactory) {
+      this.errorFactory = Objects.requireNonNull(errorFactory, "errorFactory");
+      return this;
+    }
+
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = mapper;
+      return this;
+    }
+
+    public Builder jsonContentType(String contentType) {
+      this.jsonContentType = Objects.requireNonNull(contentType, "contentType");
+      return this;
+    }
+
+    public Builder protobufContentType(String contentType) {
+      this.protobufContentType = Objects.requireNonNull(contentType, "contentType");
+      return this;
+    }
+
+    public ApiTransport build() {
+      return new ApiTransport(this);
+    }
+
+    @Override
+    public String toString() {
+      return "ApiTransport.Builder{baseUri=" + baseUri + ", " + authHeader + "="
+          + (token == null ? "none" : "***") + "}";
+    }
+  }
+}

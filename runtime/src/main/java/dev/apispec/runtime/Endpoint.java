@@ -1,0 +1,36 @@
+package dev.apispec.runtime;
+
+import java.util.Objects;
+
+/**
+ * One operation of an API: its HTTP method, its path, and how its response is read.
+ *
+ * <p>Generated clients hold one constant per endpoint. Its {@link #toString()} ("POST /v1/friend/apply")
+ * is how exceptions name the endpoint that failed.
+ *
+ * @param method the HTTP method, upper case
+ * @param path the path below the base URI, starting with {@code /}
+ * @param response how the response body is decoded
+ * @param <T> the type a successful call returns ({@link Void} when it returns nothing)
+ */
+public record Endpoint<T>(String method, String path, ResponseFormat<T> response) {
+
+  public Endpoint {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(response, "response");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with '/': " + path);
+    }
+  }
+
+  /** A {@code POST} endpoint. */
+  public static <T> Endpoint<T> post(String path, ResponseFormat<T> response) {
+    return new Endpoint<>("POST", path, response);
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path;
+  }
+}
