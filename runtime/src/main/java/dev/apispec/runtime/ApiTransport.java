@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.time.Clock;
 
 /**
  * Sends the requests of a generated client and reads their responses: one place for the HTTP
@@ -28,6 +31,9 @@ import java.util.concurrent.CompletionException;
  */
 public final class ApiTransport {
   private static final int EXCERPT_LIMIT = 200;
+
+  /** The default limit of a response body: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final HttpClient httpClient;
   private final String baseUri;
@@ -40,11 +46,21 @@ public final class ApiTransport {
   private final ObjectMapper mapper;
   private final String jsonContentType;
   private final String protobufContentType;
+  private final RetryPolicy retryPolicy;
+  private final long maxResponseBytes;
+  private final Clock clock = Clock.systemUTC();
 
   private ApiTransport(Builder builder) {
+    if (builder.httpClient != null && builder.httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+      // a followed redirect would carry the credential header to whatever host the server names
+      throw new IllegalArgumentException("the HttpClient must not follow redirects (it would send the "
+          + builder.authHeader + " header to the redirect's host); build it with HttpClient.Redirect.NEVER");
+    }
     this.httpClient = builder.httpClient != null ? builder.httpClient : HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+    this.retryPolicy = builder.retryPolicy;
+    this.maxResponseBytes = builder.maxResponseBytes;
     String base = Objects.requireNonNull(builder.baseUri, "baseUri").toString();
     this.baseUri = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.authHeader = builder.authHeader;
@@ -75,16 +91,28 @@ public final class ApiTransport {
    */
   public <T> T call(Endpoint<T> endpoint, Object body) {
     HttpRequest request = newRequest(endpoint, body);
-    HttpResponse<byte[]> response;
-    try {
-      response = httpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiConnectionException(endpoint.toString(), "interrupted while waiting for the response", e);
-    } catch (IOException e) {
-      throw transportFailure(endpoint, e);
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<byte[]> response;
+      try {
+        response = httpClient.send(request, LimitedBody.handler(maxResponseBytes));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApiConnectionException(endpoint.toString(), "interrupted while waiting for the response", e);
+      } catch (IOException e) {
+        ApiException failure = transportFailure(endpoint, e);
+        Duration delay = retryDelay(endpoint, attempt, failure, null);
+        if (delay == null) {
+          throw failure;
+        }
+        sleep(endpoint, delay, failure);
+        continue;
+      }
+      Duration delay = retryDelay(endpoint, attempt, null, response);
+      if (delay == null) {
+        return decode(endpoint, response);
+      }
+      sleep(endpoint, delay, null);
     }
-    return decode(endpoint, response);
   }
 
   /**
@@ -98,18 +126,71 @@ public final class ApiTransport {
     } catch (ApiException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+    return attemptAsync(endpoint, request, 1);
+  }
+
+  private <T> CompletableFuture<T> attemptAsync(Endpoint<T> endpoint, HttpRequest request, int attempt) {
+    return httpClient.sendAsync(request, LimitedBody.handler(maxResponseBytes))
         .handle((response, failure) -> {
+          ApiException error = null;
           if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-            if (cause instanceof IOException io) {
-              throw transportFailure(endpoint, io);
-            }
-            throw new ApiConnectionException(endpoint.toString(), "request failed: " + cause, cause);
+            error = cause instanceof IOException io
+                ? transportFailure(endpoint, io)
+                : new ApiConnectionException(endpoint.toString(), "request failed: " + cause, cause);
           }
-          return decode(endpoint, response);
-        });
+          Duration delay = retryDelay(endpoint, attempt, error, response);
+          if (delay != null) {
+            Executor later = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
+            return CompletableFuture.supplyAsync(() -> attemptAsync(endpoint, request, attempt + 1), later)
+                .thenCompose(next -> next);
+          }
+          if (error != null) {
+            throw error;
+          }
+          return CompletableFuture.completedFuture(decode(endpoint, response));
+        })
+        .thenCompose(next -> next);
+  }
+
+  /** The wait before the next attempt, or {@code null} when the outcome stands. */
+  private Duration retryDelay(Endpoint<?> endpoint, int attempt, ApiException error, HttpResponse<byte[]> response) {
+    if (retryPolicy == null || !endpoint.retryable()) {
+      return null;
+    }
+    RetryPolicy.Failure kind;
+    Duration retryAfter = null;
+    if (error instanceof ApiTimeoutException) {
+      kind = RetryPolicy.Failure.TIMEOUT;
+    } else if (error instanceof ApiConnectionException) {
+      kind = RetryPolicy.Failure.CONNECTION;
+    } else if (error != null || response == null) {
+      return null;
+    } else if (response.statusCode() == 429) {
+      kind = RetryPolicy.Failure.TOO_MANY_REQUESTS;
+      retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
+    } else if (response.statusCode() >= 500 && response.statusCode() <= 599) {
+      kind = RetryPolicy.Failure.SERVER_ERROR;
+      retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
+    } else {
+      return null;
+    }
+    return retryPolicy.delayAfter(attempt, kind, retryAfter);
+  }
+
+  private static void sleep(Endpoint<?> endpoint, Duration delay, ApiException pending) {
+    try {
+      Thread.sleep(delay.toMillis(), (int) (delay.toNanos() % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ApiConnectionException interrupted =
+          new ApiConnectionException(endpoint.toString(), "interrupted while waiting to retry", e);
+      if (pending != null) {
+        interrupted.addSuppressed(pending);
+      }
+      throw interrupted;
+    }
   }
 
   private HttpRequest newRequest(Endpoint<?> endpoint, Object body) {
@@ -141,6 +222,12 @@ public final class ApiTransport {
   }
 
   private ApiException transportFailure(Endpoint<?> endpoint, IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // the HTTP client may wrap what the body subscriber raised
+      if (cause instanceof LimitedBody.TooLarge tooLarge) {
+        return new ApiResponseTooLargeException(endpoint.toString(), tooLarge.status, maxResponseBytes);
+      }
+    }
     if (e instanceof HttpTimeoutException) {
       return new ApiTimeoutException(endpoint.toString(), requestTimeout, e);
     }
@@ -300,8 +387,25 @@ public final class ApiTransport {
     private ObjectMapper mapper;
     private String jsonContentType = "application/json";
     private String protobufContentType = "application/x-protobuf";
+    private RetryPolicy retryPolicy;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
     private Builder() {}
+
+    /** Retries failed calls of endpoints the spec marks retryable; {@code null} (the default) retries nothing. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** The largest response body read, in bytes; a larger one fails with {@link ApiResponseTooLargeException}. */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
 
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param method the HTTP method, upper case
  * @param path the path below the base URI, starting with {@code /}
  * @param response how the response body is decoded
+ * @param retryable whether a failed call may be sent again under a {@link RetryPolicy}; only for
+ *     endpoints where doing the call twice does no harm
  * @param <T> the type a successful call returns ({@link Void} when it returns nothing)
  */
-public record Endpoint<T>(String method, String path, ResponseFormat<T> response) {
+public record Endpoint<T>(String method, String path, ResponseFormat<T> response, boolean retryable) {
 
   public Endpoint {
     Objects.requireNonNull(method, "method");
@@ -22,6 +24,11 @@ public record Endpoint<T>(String method, String path, ResponseFormat<T> response
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with '/': " + path);
     }
+  }
+
+  /** An endpoint that is never retried. */
+  public Endpoint(String method, String path, ResponseFormat<T> response) {
+    this(method, path, response, false);
   }
 
   /** A {@code POST} endpoint. */
