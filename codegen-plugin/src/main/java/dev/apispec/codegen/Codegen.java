@@ -3,6 +3,7 @@ package dev.apispec.codegen;
 import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.emit.CodeGenerator;
 import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.openapi.OpenApiExporter;
 import dev.apispec.codegen.proto.ProtoCatalog;
 import dev.apispec.codegen.spec.Location;
 import dev.apispec.codegen.spec.Problems;
@@ -27,20 +28,38 @@ public final class Codegen {
    */
   public static List<JavaFile> generate(Path spec, Path displayRoot, Path descriptorSet) {
     Problems problems = new Problems();
-    ProtoCatalog protos = null;
-    if (descriptorSet != null) {
-      try {
-        protos = ProtoCatalog.parse(Files.readAllBytes(descriptorSet));
-      } catch (IOException e) {
-        problems.add(new Location(descriptorSet.toString(), 1, 1),
-            "cannot read the protobuf descriptor set (is protoc configured to write it before this plugin runs?): "
-                + e.getMessage());
-      }
-    }
+    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
     Spec model = SpecReader.read(spec, displayRoot, problems);
     SpecValidator.validate(model, protos, problems);
     problems.throwIfAny();
     return CodeGenerator.generate(model, protos);
+  }
+
+  /**
+   * Reads and validates a spec like {@link #generate}, and returns it as an OpenAPI 3.1 document
+   * (JSON).
+   */
+  public static String exportOpenApi(Path spec, Path displayRoot, Path descriptorSet) {
+    Problems problems = new Problems();
+    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
+    Spec model = SpecReader.read(spec, displayRoot, problems);
+    SpecValidator.validate(model, protos, problems);
+    problems.throwIfAny();
+    return OpenApiExporter.export(model);
+  }
+
+  private static ProtoCatalog readDescriptorSet(Path descriptorSet, Problems problems) {
+    if (descriptorSet == null) {
+      return null;
+    }
+    try {
+      return ProtoCatalog.parse(Files.readAllBytes(descriptorSet));
+    } catch (IOException e) {
+      problems.add(new Location(descriptorSet.toString(), 1, 1),
+          "cannot read the protobuf descriptor set (is protoc configured to write it before this plugin runs?): "
+              + e.getMessage());
+      return null;
+    }
   }
 
   /** Validates a spec given as text, with an optional protobuf catalog; for tests and tools. */

@@ -1,0 +1,298 @@
+package dev.apispec.codegen.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apispec.codegen.model.ApiInfo;
+import dev.apispec.codegen.model.EndpointDef;
+import dev.apispec.codegen.model.GroupDef;
+import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.model.TypeDef;
+import dev.apispec.codegen.model.TypeRef;
+import dev.apispec.codegen.naming.JavaNames;
+import dev.apispec.codegen.naming.Symbols;
+import java.util.Locale;
+
+/**
+ * Writes a validated spec as an OpenAPI 3.1 document, so that the API can be looked at in any
+ * OpenAPI tool. JSON responses are described with their envelope, {@code data} typed; protobuf
+ * bodies as {@code application/x-protobuf} with the message named in {@code x-protobuf-message}.
+ */
+public final class OpenApiExporter {
+  private static final String SECURITY_SCHEME = "apiKey";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Spec spec;
+  private final ApiInfo api;
+
+  private OpenApiExporter(Spec spec) {
+    this.spec = spec;
+    this.api = spec.api();
+  }
+
+  /** The OpenAPI document of {@code spec}, as pretty-printed JSON. */
+  public static String export(Spec spec) {
+    ObjectNode document = new OpenApiExporter(spec).document();
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of plain nodes always serializes", e);
+    }
+  }
+
+  private ObjectNode document() {
+    ObjectNode document = NODES.objectNode();
+    document.put("openapi", "3.1.0");
+    ObjectNode info = document.putObject("info");
+    info.put("title", api.name() + " API");
+    info.put("version", "spec");
+    if (api.doc() != null) {
+      info.put("description", api.doc());
+    }
+    document.putArray("servers").addObject().put("url", api.baseUrl());
+    document.putArray("security").addObject().putArray(SECURITY_SCHEME);
+
+    ArrayNode tags = document.putArray("tags");
+    for (GroupDef group : spec.groups()) {
+      ObjectNode tag = tags.addObject().put("name", group.name());
+      if (group.doc() != null) {
+        tag.put("description", group.doc());
+      }
+    }
+
+    ObjectNode paths = document.putObject("paths");
+    ObjectNode components = document.putObject("components");
+    ObjectNode schemas = components.putObject("schemas");
+    for (TypeDef type : spec.types()) {
+      schemas.set(type.name(), typeSchema(type));
+    }
+    if (api.json() != null) {
+      schemas.set(envelopeName(null), envelope(null));
+    }
+    for (GroupDef group : spec.groups()) {
+      for (EndpointDef endpoint : group.endpoints()) {
+        ObjectNode path = paths.has(endpoint.path()) ? (ObjectNode) paths.get(endpoint.path())
+            : paths.putObject(endpoint.path());
+        path.set(endpoint.method().toLowerCase(Locale.ROOT), operation(group, endpoint, schemas));
+      }
+    }
+
+    ObjectNode scheme = components.putObject("securitySchemes").putObject(SECURITY_SCHEME);
+    scheme.put("type", "apiKey");
+    scheme.put("in", "header");
+    scheme.put("name", api.authHeader());
+    if (api.authDoc() != null) {
+      scheme.put("description", api.authDoc());
+    }
+    return document;
+  }
+
+  private ObjectNode operation(GroupDef group, EndpointDef endpoint, ObjectNode schemas) {
+    ObjectNode operation = NODES.objectNode();
+    String method = Symbols.methodName(group, endpoint);
+    operation.putArray("tags").add(group.name());
+    operation.put("operationId", JavaNames.lowerCamel(group.name()) + JavaNames.upperCamel(method));
+    if (endpoint.doc() != null) {
+      operation.put("summary", firstSentence(endpoint.doc()));
+      operation.put("description", endpoint.doc());
+    }
+    if (endpoint.deprecated()) {
+      operation.put("deprecated", true);
+    }
+    if (endpoint.request() != null) {
+      ObjectNode body = operation.putObject("requestBody").put("required", true);
+      body.set("content", content(endpoint.request(), false));
+    }
+    ObjectNode ok = operation.putObject("responses").putObject("200");
+    StringBuilder description = new StringBuilder(endpoint.response() instanceof EndpointDef.ProtobufBody
+        ? "The response message; its status says whether the call succeeded."
+        : "The envelope; its code says whether the call succeeded.");
+    if (!endpoint.errors().isEmpty()) {
+      description.append(" Known failure codes:");
+      ArrayNode errors = operation.putArray("x-errors");
+      for (EndpointDef.ErrorDef error : endpoint.errors()) {
+        description.append(' ').append(error.code());
+        if (error.message() != null) {
+          description.append(" (\"").append(error.message()).append("\")");
+        }
+        description.append(';');
+        ObjectNode item = errors.addObject().put("code", error.code());
+        if (error.message() != null) {
+          item.put("message", error.message());
+        }
+        if (error.doc() != null) {
+          item.put("description", error.doc());
+        }
+      }
+      description.setLength(description.length() - 1);
+      description.append('.');
+    }
+    ok.put("description", description.toString());
+    if (endpoint.response() instanceof EndpointDef.ProtobufBody) {
+      ok.set("content", content(endpoint.response(), true));
+    } else {
+      String data = endpoint.response() == null ? null : ((EndpointDef.JsonBody) endpoint.response()).typeName();
+      String name = envelopeName(data);
+      if (!schemas.has(name)) {
+        schemas.set(name, envelope(data));
+      }
+      ObjectNode content = NODES.objectNode();
+      content.putObject(api.json().contentType()).putObject("schema").put("$ref", ref(name));
+      ok.set("content", content);
+    }
+    return operation;
+  }
+
+  private ObjectNode content(EndpointDef.Body body, boolean response) {
+    ObjectNode content = NODES.objectNode();
+    if (body instanceof EndpointDef.ProtobufBody proto) {
+      ObjectNode media = content.putObject(api.protobuf().contentType());
+      media.put("x-protobuf-message", proto.messageName());
+      ObjectNode schema = media.putObject("schema");
+      schema.put("type", "string");
+      schema.put("contentMediaType", api.protobuf().contentType());
+      schema.put("description", "The protobuf message " + proto.messageName()
+          + (response ? ", whose '" + api.protobuf().statusField() + "' field holds the status." : "."));
+    } else {
+      content.putObject(api.json().contentType()).putObject("schema")
+          .put("$ref", ref(((EndpointDef.JsonBody) body).typeName()));
+    }
+    return content;
+  }
+
+  private String envelopeName(String dataType) {
+    return dataType == null ? "Envelope" : dataType + "Envelope";
+  }
+
+  private ObjectNode envelope(String dataType) {
+    ApiInfo.JsonSettings json = api.json();
+    ObjectNode schema = NODES.objectNode();
+    schema.put("type", "object");
+    schema.put("description", "The envelope of every JSON response: " + json.codeField() + " " + json.successCode()
+        + " means success, anything else failure, with the server's message in " + json.messageField() + ".");
+    schema.putArray("required").add(json.codeField());
+    ObjectNode properties = schema.putObject("properties");
+    properties.putObject(json.codeField()).put("type", "integer").put("format", "int32")
+        .put("description", "The result code; " + json.successCode() + " is success.");
+    properties.putObject(json.messageField()).put("type", "string").put("description", "The server's message.");
+    if (dataType != null) {
+      properties.putObject(json.dataField()).put("$ref", ref(dataType));
+    }
+    return schema;
+  }
+
+  private ObjectNode typeSchema(TypeDef type) {
+    ObjectNode schema = NODES.objectNode();
+    if (type instanceof TypeDef.EnumDef enumDef) {
+      schema.put("type", enumDef.intValued() ? "integer" : "string");
+      if (enumDef.intValued()) {
+        schema.put("format", "int32");
+      }
+      StringBuilder doc = new StringBuilder(enumDef.doc() == null ? "" : enumDef.doc());
+      doc.append(doc.length() == 0 ? "" : "\n\n").append("Values (the list is open: others may appear):");
+      ArrayNode values = schema.putArray("enum");
+      ArrayNode names = schema.putArray("x-enum-varnames");
+      ArrayNode descriptions = schema.putArray("x-enum-descriptions");
+      for (TypeDef.EnumValue value : enumDef.values()) {
+        if (value.value() instanceof Long number) {
+          values.add(number.intValue());
+        } else {
+          values.add((String) value.value());
+        }
+        names.add(value.name());
+        descriptions.add(value.doc() == null ? "" : value.doc());
+        doc.append("\n- ").append(value.value()).append(' ').append(value.name())
+            .append(value.doc() == null ? "" : ": " + value.doc());
+      }
+      schema.put("description", doc.toString());
+      return schema;
+    }
+    TypeDef.ObjectDef object = (TypeDef.ObjectDef) type;
+    schema.put("type", "object");
+    if (object.doc() != null) {
+      schema.put("description", object.doc());
+    }
+    ArrayNode required = NODES.arrayNode();
+    ObjectNode properties = schema.putObject("properties");
+    for (TypeDef.FieldDef field : object.fields()) {
+      ObjectNode property;
+      if (field.commaSeparated()) {
+        property = NODES.objectNode().put("type", "string");
+        property.put("x-comma-separated", ((TypeRef.ListOf) field.type()).element().toString());
+      } else {
+        property = schemaOf(field.type());
+      }
+      String doc = field.doc() == null ? "" : field.doc();
+      if (field.commaSeparated()) {
+        doc = (doc + " A comma-separated list of " + ((TypeRef.ListOf) field.type()).element() + " values.").strip();
+      }
+      if (!doc.isEmpty()) {
+        if (property.has("$ref")) {
+          // 3.1 allows siblings of $ref, but tools read them better under allOf
+          ObjectNode wrapped = NODES.objectNode();
+          wrapped.putArray("allOf").add(property);
+          property = wrapped;
+        }
+        property.put("description", doc);
+      }
+      if (field.example() != null) {
+        ArrayNode examples = property.putArray("examples");
+        Object example = field.example();
+        if (example instanceof Long number) {
+          examples.add(number);
+        } else if (example instanceof Double number) {
+          examples.add(number);
+        } else if (example instanceof Boolean flag) {
+          examples.add(flag);
+        } else {
+          examples.add(String.valueOf(example));
+        }
+      }
+      properties.set(field.wireName(), property);
+      if (field.required()) {
+        required.add(field.wireName());
+      }
+    }
+    if (!required.isEmpty()) {
+      schema.set("required", required);
+    }
+    // records keep properties they do not know, so the document must allow them
+    schema.put("additionalProperties", true);
+    return schema;
+  }
+
+  private ObjectNode schemaOf(TypeRef type) {
+    ObjectNode schema = NODES.objectNode();
+    if (type instanceof TypeRef.Scalar scalar) {
+      switch (scalar) {
+        case STRING -> schema.put("type", "string");
+        case INT32 -> schema.put("type", "integer").put("format", "int32");
+        case INT64 -> schema.put("type", "integer").put("format", "int64");
+        case FLOAT64 -> schema.put("type", "number").put("format", "double");
+        case BOOL -> schema.put("type", "boolean");
+      }
+    } else if (type instanceof TypeRef.Named named) {
+      schema.put("$ref", ref(named.name()));
+    } else if (type instanceof TypeRef.ListOf list) {
+      schema.put("type", "array");
+      schema.set("items", schemaOf(list.element()));
+    } else {
+      schema.put("type", "object");
+      schema.set("additionalProperties", schemaOf(((TypeRef.MapOf) type).value()));
+    }
+    return schema;
+  }
+
+  private static String ref(String typeName) {
+    return "#/components/schemas/" + typeName;
+  }
+
+  private static String firstSentence(String doc) {
+    String text = doc.strip().replace('\n', ' ');
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
+  }
+}

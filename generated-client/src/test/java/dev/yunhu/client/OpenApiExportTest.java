@@ -1,0 +1,87 @@
+package dev.yunhu.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document the build exported from the Yunhu spec, read back by a real OpenAPI parser. */
+class OpenApiExportTest {
+  private static final Path DOCUMENT = Path.of("target", "openapi", "yunhu-openapi.json");
+  private static SwaggerParseResult result;
+  private static OpenAPI api;
+
+  @BeforeAll
+  static void parse() throws Exception {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    result = new OpenAPIV3Parser().readContents(Files.readString(DOCUMENT), null, options);
+    api = result.getOpenAPI();
+  }
+
+  @Test
+  void parsesWithoutAnyMessage() {
+    assertEquals(List.of(), result.getMessages());
+    assertEquals("3.1.0", api.getOpenapi());
+    assertEquals("https://chat-go.jwzhd.com", api.getServers().get(0).getUrl());
+  }
+
+  @Test
+  void everyEndpointIsThere() {
+    assertEquals(20, api.getPaths().size());
+    Operation apply = api.getPaths().get("/v1/friend/apply").getPost();
+    assertEquals("friendApply", apply.getOperationId());
+    assertEquals("#/components/schemas/FriendApplyRequest",
+        apply.getRequestBody().getContent().get("application/json").getSchema().get$ref());
+    assertEquals("groupTagRelateCancel", api.getPaths().get("/v1/group-tag/relate-cancel").getPost().getOperationId());
+  }
+
+  @Test
+  void theTokenHeaderIsAnApiKeyScheme() {
+    SecurityScheme scheme = api.getComponents().getSecuritySchemes().get("apiKey");
+    assertEquals(SecurityScheme.Type.APIKEY, scheme.getType());
+    assertEquals(SecurityScheme.In.HEADER, scheme.getIn());
+    assertEquals("token", scheme.getName());
+    assertTrue(api.getSecurity().get(0).containsKey("apiKey"));
+  }
+
+  @Test
+  void jsonResponsesCarryTheEnvelopeWithTypedData() {
+    MediaType ok = api.getPaths().get("/v1/group/live-room").getPost().getResponses().get("200")
+        .getContent().get("application/json");
+    assertEquals("#/components/schemas/LiveRoomListEnvelope", ok.getSchema().get$ref());
+    Schema<?> envelope = api.getComponents().getSchemas().get("LiveRoomListEnvelope");
+    assertEquals(List.of("code"), envelope.getRequired());
+    assertEquals("#/components/schemas/LiveRoomList", ((Schema<?>) envelope.getProperties().get("data")).get$ref());
+  }
+
+  @Test
+  void enumsHaveTheirValues() {
+    Schema<?> chatType = api.getComponents().getSchemas().get("ChatType");
+    assertEquals(List.of(1, 2, 3), chatType.getEnum().stream().map(v -> ((Number) v).intValue()).toList());
+    assertTrue(chatType.getDescription().contains("1 USER"), chatType.getDescription());
+  }
+
+  @Test
+  void protobufBodiesNameTheirMessage() {
+    Operation info = api.getPaths().get("/v1/group/info").getPost();
+    MediaType request = info.getRequestBody().getContent().get("application/x-protobuf");
+    MediaType response = info.getResponses().get("200").getContent().get("application/x-protobuf");
+    assertNotNull(request);
+    assertEquals("yunhu.v1.GroupInfoRequest", request.getExtensions().get("x-protobuf-message"));
+    assertEquals("yunhu.v1.GroupInfoResponse", response.getExtensions().get("x-protobuf-message"));
+  }
+}
