@@ -69,21 +69,22 @@ public final class GenerateMojo extends AbstractMojo {
       return;
     }
     Path output = outputDirectory.toPath();
-    Path base = project == null ? Paths.get("") : project.getBasedir().toPath();
+    // Absolute, so that messages can show paths relative to it (relativize needs two absolute paths).
+    Path base = (project == null ? Paths.get("") : project.getBasedir().toPath()).toAbsolutePath().normalize();
     try {
       String fingerprint = fingerprint();
       Path state = stateFile.toPath();
       if (!force && Files.isDirectory(output) && Files.isRegularFile(state)
           && fingerprint.equals(Files.readString(state, StandardCharsets.UTF_8).strip())) {
-        getLog().info("Generated sources are up to date in " + base.relativize(output.toAbsolutePath()));
+        getLog().info("Generated sources are up to date in " + shown(base, output));
       } else {
         List<JavaFile> files = Codegen.generate(spec.toPath(), base, descriptorSet == null ? null : descriptorSet.toPath());
         Files.deleteIfExists(state);
         SourceWriter.replace(output, files);
         Files.createDirectories(state.getParent());
         Files.writeString(state, fingerprint + "\n", StandardCharsets.UTF_8);
-        getLog().info("Generated " + files.size() + " Java files from " + base.relativize(spec.toPath().toAbsolutePath())
-            + " into " + base.relativize(output.toAbsolutePath()));
+        getLog().info("Generated " + files.size() + " Java files from " + shown(base, spec.toPath())
+            + " into " + shown(base, output));
       }
     } catch (SpecException e) {
       e.problems().forEach(problem -> getLog().error(problem.toString()));
@@ -94,6 +95,12 @@ public final class GenerateMojo extends AbstractMojo {
     if (project != null) {
       project.addCompileSourceRoot(output.toAbsolutePath().toString());
     }
+  }
+
+  /** A path relative to the project when it is inside it, as problems show spec files; else absolute. */
+  private static String shown(Path base, Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
   }
 
   private String fingerprint() throws IOException {

@@ -64,8 +64,10 @@ final class EnumEmitter {
 
     type.addMethod(MethodSpec.methodBuilder("of")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        // Written as the "value" member only so that JavaPoet keeps it on one line, as a person would write
+        // it: @JsonCreator(mode = JsonCreator.Mode.DELEGATING). A "mode" member spreads over three lines.
         .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(JsonCreator.class)
-            .addMember("mode", "$T.Mode.DELEGATING", JsonCreator.class).build())
+            .addMember("value", "mode = $T.Mode.DELEGATING", JsonCreator.class).build())
         .addJavadoc("Returns the constant for {@code value}, or an instance that keeps a value the spec does not"
             + " list.\n\n@param value the value on the wire\n@return the matching constant, or a new instance\n")
         .returns(name)

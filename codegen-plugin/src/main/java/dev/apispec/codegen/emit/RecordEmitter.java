@@ -115,7 +115,7 @@ final class RecordEmitter {
     StringBuilder doc = new StringBuilder(Javadoc.sentence(field.doc() == null
         ? "The <code>" + Javadoc.escape(field.wireName()) + "</code> property"
         : Javadoc.escape(field.doc())));
-    if (!field.wireName().equals(Symbols.fieldName(field))) {
+    if (field.doc() != null && !field.wireName().equals(Symbols.fieldName(field))) {
       doc.append(" On the wire: <code>").append(Javadoc.escape(field.wireName())).append("</code>.");
     }
     if (field.required()) {

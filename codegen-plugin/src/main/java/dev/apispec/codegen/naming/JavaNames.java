@@ -30,15 +30,21 @@ public final class JavaNames {
     return legal(camel(name, true));
   }
 
-  /** {@code addressBookList} → {@code ADDRESS_BOOK_LIST}. */
-  public static String upperSnake(String lowerCamel) {
+  /**
+   * {@code addressBookList} → {@code ADDRESS_BOOK_LIST}; any character that cannot be in a Java name
+   * separates words too ({@code relate-cancel} → {@code RELATE_CANCEL}).
+   */
+  public static String upperSnake(String name) {
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < lowerCamel.length(); i++) {
-      char c = lowerCamel.charAt(i);
-      if (Character.isUpperCase(c) && i > 0 && out.charAt(out.length() - 1) != '_') {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean separator = c == '_' || !Character.isJavaIdentifierPart(c);
+      if ((separator || Character.isUpperCase(c)) && out.length() > 0 && out.charAt(out.length() - 1) != '_') {
         out.append('_');
       }
-      out.append(Character.toUpperCase(c));
+      if (!separator) {
+        out.append(Character.toUpperCase(c));
+      }
     }
     return legal(out.toString());
   }

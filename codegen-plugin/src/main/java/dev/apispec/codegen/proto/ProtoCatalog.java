@@ -87,11 +87,18 @@ public final class ProtoCatalog {
       }
     }
     Set<String> taken = new HashSet<>();
-    file.getMessageTypeList().stream().map(DescriptorProto::getName).forEach(taken::add);
+    file.getMessageTypeList().forEach(message -> addTypeNames(message, taken));
     file.getEnumTypeList().stream().map(EnumDescriptorProto::getName).forEach(taken::add);
     file.getServiceList().stream().map(ServiceDescriptorProto::getName).forEach(taken::add);
     String result = name.toString();
     return taken.contains(result) ? result + "OuterClass" : result;
+  }
+
+  /** protoc also renames the outer class when a nested message or enum has its name. */
+  private static void addTypeNames(DescriptorProto message, Set<String> into) {
+    into.add(message.getName());
+    message.getEnumTypeList().stream().map(EnumDescriptorProto::getName).forEach(into::add);
+    message.getNestedTypeList().forEach(nested -> addTypeNames(nested, into));
   }
 
   public Message find(String fullName) {

@@ -50,6 +50,8 @@ public final class SpecReader {
   private final List<ApiInfo> apis = new ArrayList<>();
   private final List<TypeDef> types = new ArrayList<>();
   private final List<GroupDef> groups = new ArrayList<>();
+  /** Whether a file could not be read at all; its sections are then unknown, not missing. */
+  private boolean unreadable;
 
   private SpecReader(Problems problems) {
     this.problems = problems;
@@ -64,11 +66,14 @@ public final class SpecReader {
   public static Spec read(Path specPath, Path displayRoot, Problems problems) {
     SpecReader reader = new SpecReader(problems);
     List<Path> files = specFiles(specPath, displayRoot, problems);
+    reader.unreadable = files.isEmpty();
     for (Path file : files) {
       String name = display(displayRoot, file);
       String text = readText(file, name, problems);
       if (text != null) {
         reader.readDocument(name, text);
+      } else {
+        reader.unreadable = true;
       }
     }
     return reader.finish(files.isEmpty() ? display(displayRoot, specPath) : display(displayRoot, files.get(0)));
@@ -84,7 +89,9 @@ public final class SpecReader {
   private Spec finish(String firstFile) {
     ApiInfo api = null;
     if (apis.isEmpty()) {
-      problems.add(new Location(firstFile, 1, 1), "no file of the spec has an 'api' section; add one");
+      if (!unreadable) {
+        problems.add(new Location(firstFile, 1, 1), "no file of the spec has an 'api' section; add one");
+      }
     } else {
       api = apis.get(0);
       for (ApiInfo other : apis.subList(1, apis.size())) {
@@ -157,6 +164,7 @@ public final class SpecReader {
   private void readDocument(String file, String text) {
     YamlNode root = yaml.read(file, text, problems);
     if (root == null) {
+      unreadable = true;
       return;
     }
     YamlNode.Mapping top = mapping(root, "a spec file");

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into {@link YamlNode}s that keep their line and column. Reports syntax errors,
@@ -53,6 +55,14 @@ public final class YamlReader {
       }
       return node;
     } catch (JsonProcessingException e) {
+      // SnakeYAML knows where the problem is and what it is; Jackson's location is where its own parser
+      // stopped (often an earlier line), and its message starts with the context, not the problem.
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        Mark mark = yaml.getProblemMark();
+        problems.add(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "not valid YAML: "
+            + cleanMessage(yaml.getProblem()) + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")"));
+        return null;
+      }
       JsonLocation where = e.getLocation();
       problems.add(where == null ? new Location(file, 1, 1) : location(file, where),
           "not valid YAML: " + cleanMessage(e.getOriginalMessage()));

@@ -14,10 +14,13 @@ import dev.apispec.codegen.spec.Location;
 import dev.apispec.codegen.spec.Problems;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
@@ -30,6 +33,17 @@ public final class SpecValidator {
   private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+  /** Methods without parameters that every class has; a generated method of that name would not compile. */
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("getClass", "hashCode", "toString", "clone", "finalize", "notify", "notifyAll", "wait");
+  /**
+   * The java.lang classes that generated model classes name without an import: a model class of the same
+   * name, in the same package, would silently take their place.
+   */
+  private static final Set<String> JAVA_LANG_IN_MODEL =
+      Set.of("String", "Integer", "Long", "Double", "Boolean", "Object", "Override");
+  /** Members of the generated client that a group accessor (and its field) may not take. */
+  private static final Set<String> CLIENT_MEMBERS = Set.of("builder", "transport");
 
   private final Spec spec;
   private final ProtoCatalog protos;
@@ -63,6 +77,9 @@ public final class SpecValidator {
       if (!TYPE_NAME.matcher(type.name()).matches() || SourceVersion.isKeyword(type.name())) {
         problems.add(type.location(), "type name '" + type.name()
             + "' must be a Java class name in UpperCamelCase (letters and digits, starting with a capital)");
+      } else if (JAVA_LANG_IN_MODEL.contains(type.name())) {
+        problems.add(type.location(), "type name '" + type.name() + "' would hide java.lang." + type.name()
+            + ", which the generated model classes use; choose another name");
       }
     }
     for (TypeDef type : spec.types()) {
@@ -164,7 +181,10 @@ public final class SpecValidator {
     } else if (type instanceof TypeRef.MapOf map) {
       checkRef(map.value(), location);
     } else if (type instanceof TypeRef.Named named && !types.containsKey(named.name())) {
-      problems.add(location, "unknown type '" + named.name() + "'" + suggestion(named.name(), types.keySet()));
+      // A misspelt built-in ("strin", "int") is as likely as a misspelt type of the spec.
+      List<String> known = new ArrayList<>(types.keySet());
+      Arrays.stream(TypeRef.Scalar.values()).map(TypeRef.Scalar::specName).forEach(known::add);
+      problems.add(location, "unknown type '" + named.name() + "'" + suggestion(named.name(), known));
     }
   }
 
@@ -196,11 +216,15 @@ public final class SpecValidator {
       if (clash != null) {
         problems.add(group.location(), "groups '" + clash.name() + "' and '" + group.name()
             + "' both become the accessor '" + accessor + "()'");
+      } else if (OBJECT_METHODS.contains(accessor) || CLIENT_MEMBERS.contains(accessor)) {
+        problems.add(group.location(), "group '" + group.name() + "' would become the accessor '" + accessor
+            + "()', which the client has already; rename the group");
       }
       if (group.prefix() != null && !(group.prefix().startsWith("/") && group.prefix().endsWith("/"))) {
         problems.add(group.prefixLocation(), "'prefix' '" + group.prefix() + "' must start and end with '/'");
       }
       Map<String, EndpointDef> methods = new HashMap<>();
+      Map<String, EndpointDef> constants = new HashMap<>();
       for (EndpointDef endpoint : group.endpoints()) {
         String path = endpoint.path();
         if (!path.startsWith("/")) {
@@ -223,12 +247,25 @@ public final class SpecValidator {
         if (endpoint.name() != null && !JavaNames.isLegal(endpoint.name())) {
           problems.add(endpoint.nameLocation(), "'name' '" + endpoint.name() + "' is not a legal Java method name");
         }
+        // One clash per endpoint is enough: a repeated route or name also repeats the Async twin.
+        boolean clashReported = sameRoute != null;
         for (String javaMethod : List.of(method, method + "Async")) {
           EndpointDef sameMethod = methods.putIfAbsent(javaMethod, endpoint);
-          if (sameMethod != null) {
+          if (sameMethod != null && !clashReported) {
             problems.add(endpoint.pathLocation(), "endpoints '" + sameMethod.path() + "' and '" + path
                 + "' of group '" + group.name() + "' both become the method '" + javaMethod + "'; set 'name'");
+            clashReported = true;
           }
+        }
+        String constant = Symbols.endpointConstant(method);
+        EndpointDef sameConstant = constants.putIfAbsent(constant, endpoint);
+        if (sameConstant != null && !clashReported) {
+          problems.add(endpoint.pathLocation(), "endpoints '" + sameConstant.path() + "' and '" + path
+              + "' of group '" + group.name() + "' both become the constant '" + constant + "'; set 'name'");
+        }
+        if (endpoint.request() == null && OBJECT_METHODS.contains(method)) {
+          problems.add(endpoint.pathLocation(), "endpoint '" + path + "' would become the method '" + method
+              + "()', which every Java object has; set 'name'");
         }
         for (EndpointDef.Body body : new EndpointDef.Body[] {endpoint.request(), endpoint.response()}) {
           if (body instanceof EndpointDef.JsonBody json) {
