@@ -5,12 +5,15 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
+import dev.apispec.runtime.ApiResponseTooLargeException;
 import dev.apispec.runtime.ApiTransport;
+import dev.apispec.runtime.RetryPolicy;
 import dev.apispec.runtime.JsonEnvelope;
 import dev.apispec.runtime.ProtoStatus;
 import java.net.URI;
@@ -52,6 +55,8 @@ final class ClientEmitter {
         .add(".auth($S, builder.$N)\n", api.authHeader(), credential)
         .add(".requestTimeout(builder.requestTimeout)\n")
         .add(".httpClient(builder.httpClient)\n")
+        .add(".retryPolicy(builder.retryPolicy)\n")
+        .add(".maxResponseBytes(builder.maxResponseBytes)\n")
         .add(".errorFactory($T::new)\n", symbols.apiException());
     if (api.json() != null) {
       ApiInfo.JsonSettings json = api.json();
@@ -110,7 +115,34 @@ final class ClientEmitter {
         .addField(String.class, credential, Modifier.PRIVATE)
         .addField(Duration.class, "requestTimeout", Modifier.PRIVATE)
         .addField(HttpClient.class, "httpClient", Modifier.PRIVATE)
+        .addField(RetryPolicy.class, "retryPolicy", Modifier.PRIVATE)
+        .addField(FieldSpec.builder(TypeName.LONG, "maxResponseBytes", Modifier.PRIVATE)
+            .initializer("$T.DEFAULT_MAX_RESPONSE_BYTES", ApiTransport.class).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("retryPolicy")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(builder)
+            .addJavadoc("Retries failed calls of the endpoints the spec marks retryable (those that are safe to send"
+                + " twice); other endpoints are never retried. No retries unless set.\n\n")
+            .addJavadoc("@param retryPolicy when and how to retry, or {@code null} for none\n@return this builder\n")
+            .addParameter(RetryPolicy.class, "retryPolicy")
+            .addStatement("this.retryPolicy = retryPolicy")
+            .addStatement("return this")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("maxResponseBytes")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(builder)
+            .addJavadoc("The largest response body to read; a larger one fails with {@link $T}. 16 MiB unless set.\n\n",
+                ApiResponseTooLargeException.class)
+            .addJavadoc("@param maxResponseBytes a positive number of bytes\n@return this builder\n")
+            .addParameter(TypeName.LONG, "maxResponseBytes")
+            .beginControlFlow("if (maxResponseBytes < 1)")
+            .addStatement("throw new $T($S + maxResponseBytes)", IllegalArgumentException.class,
+                "maxResponseBytes must be positive: ")
+            .endControlFlow()
+            .addStatement("this.maxResponseBytes = maxResponseBytes")
+            .addStatement("return this")
+            .build())
         .addMethod(MethodSpec.methodBuilder("baseUri")
             .addModifiers(Modifier.PUBLIC)
             .returns(builder)
@@ -152,7 +184,8 @@ final class ClientEmitter {
         .addMethod(MethodSpec.methodBuilder("httpClient")
             .addModifiers(Modifier.PUBLIC)
             .returns(builder)
-            .addJavadoc("The HTTP client to send requests with; a new one that does not follow redirects unless set.\n\n")
+            .addJavadoc("The HTTP client to send requests with; a new one unless set. It must not follow redirects, which would"
+                + " carry the credential to another host.\n\n")
             .addJavadoc("@param httpClient the client to share\n@return this builder\n")
             .addParameter(HttpClient.class, "httpClient")
             .addStatement("this.httpClient = $T.requireNonNull(httpClient, $S)", Objects.class, "httpClient")

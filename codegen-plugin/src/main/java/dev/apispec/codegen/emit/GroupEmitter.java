@@ -50,7 +50,8 @@ final class GroupEmitter {
       String constant = Symbols.endpointConstant(method);
       type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Endpoint.class), boxed), constant,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T<>($S, $S, $L)", Endpoint.class, endpoint.method(), endpoint.path(), format(endpoint))
+          .initializer(endpoint.retryable() ? "new $T<>($S, $S, $L, true)" : "new $T<>($S, $S, $L)",
+              Endpoint.class, endpoint.method(), endpoint.path(), format(endpoint))
           .build());
     }
     type.addField(ApiTransport.class, "transport", Modifier.PRIVATE, Modifier.FINAL);

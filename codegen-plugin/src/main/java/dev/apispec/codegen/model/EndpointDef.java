@@ -9,6 +9,7 @@ import java.util.List;
  * @param name the Java method name the spec asks for, or {@code null} to derive it from the path
  * @param request the request body, or {@code null} for none
  * @param response the response payload, or {@code null} when the envelope carries no data
+ * @param retryable whether a client's retry policy may send a failed call again
  */
 public record EndpointDef(
     Location location,
@@ -21,7 +22,8 @@ public record EndpointDef(
     Body request,
     Body response,
     List<ErrorDef> errors,
-    boolean deprecated) {
+    boolean deprecated,
+    boolean retryable) {
 
   /** A request or response body. */
   public sealed interface Body {

@@ -40,7 +40,7 @@ public final class SpecReader {
       Set.of("type", "required", "doc", "example", "javaName", "format");
   private static final Set<String> GROUP_KEYS = Set.of("doc", "prefix", "endpoints");
   private static final Set<String> ENDPOINT_KEYS =
-      Set.of("path", "method", "name", "doc", "request", "response", "errors", "deprecated");
+      Set.of("path", "method", "name", "doc", "request", "response", "errors", "deprecated", "retryable");
   private static final Set<String> BODY_KEYS = Set.of("json", "protobuf");
   private static final Set<String> ERROR_KEYS = Set.of("code", "message", "doc");
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
@@ -135,14 +135,19 @@ public final class SpecReader {
     if (root != null) {
       try {
         Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
-        if (!relative.startsWith("..")) {
+        // a sibling module's file reads best as ../module/...; anything farther away as an absolute path
+        int up = 0;
+        while (up < relative.getNameCount() && relative.getName(up).toString().equals("..")) {
+          up++;
+        }
+        if (up <= 1) {
           return relative.toString().replace('\\', '/');
         }
       } catch (IllegalArgumentException differentRoot) {
         // fall through to the absolute path
       }
     }
-    return file.toString();
+    return file.toAbsolutePath().normalize().toString();
   }
 
   private static String readText(Path file, String name, Problems problems) {
@@ -465,11 +470,13 @@ public final class SpecReader {
       problems.add(errorsNode.location(), "'errors' of " + what + " must be a list, not " + errorsNode.kind());
     }
     boolean deprecated = optionalBoolean(endpoint, "deprecated", false);
+    boolean retryable = optionalBoolean(endpoint, "retryable", false);
     if (path == null) {
       return null;
     }
     return new EndpointDef(endpoint.location(), path, pathNode.location(), method, name,
-        nameNode == null ? null : nameNode.location(), doc, request, response, List.copyOf(errors), deprecated);
+        nameNode == null ? null : nameNode.location(), doc, request, response, List.copyOf(errors), deprecated,
+        retryable);
   }
 
   private EndpointDef.Body readBody(YamlNode node, String what) {
