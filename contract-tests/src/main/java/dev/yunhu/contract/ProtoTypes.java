@@ -1,0 +1,169 @@
+package dev.yunhu.contract;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.TextFormat;
+import com.google.protobuf.UnknownFieldSet;
+import dev.yunhu.client.YunhuClient;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The protobuf messages the generated client speaks, by full name ({@code yunhu.v1.GroupInfoResponse}),
+ * found by reflection on {@link YunhuClient}: every message a method takes or returns, and every
+ * message of the same {@code .proto} files. Also prints bodies in text format for review.
+ */
+public final class ProtoTypes {
+  private static final TextFormat.Printer PRINTER = TextFormat.printer().escapingNonAscii(false);
+  private static final Pattern BLOCK = Pattern.compile("^\\s*([A-Za-z0-9_.\\[\\]]+) \\{$");
+  private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z0-9_.\\[\\]]+): ");
+
+  private static final ProtoTypes CLIENT = new ProtoTypes(YunhuClient.class);
+
+  private final Map<String, Descriptor> messages = new HashMap<>();
+
+  private ProtoTypes(Class<?> clientClass) {
+    List<FileDescriptor> files = new ArrayList<>();
+    for (Method accessor : clientClass.getMethods()) {
+      if (accessor.getParameterCount() != 0 || Modifier.isStatic(accessor.getModifiers())
+          || accessor.getDeclaringClass() != clientClass) {
+        continue;
+      }
+      for (Method method : accessor.getReturnType().getMethods()) {
+        List<Class<?>> types = new ArrayList<>(List.of(method.getParameterTypes()));
+        types.add(method.getReturnType());
+        for (Class<?> type : types) {
+          if (Message.class.isAssignableFrom(type)) {
+            addFile(descriptorOf(type).getFile(), files);
+          }
+        }
+      }
+    }
+    for (FileDescriptor file : files) {
+      file.getMessageTypes().forEach(this::addMessage);
+    }
+  }
+
+  /** The messages of the generated Yunhu client. */
+  public static ProtoTypes ofClient() {
+    return CLIENT;
+  }
+
+  private static Descriptor descriptorOf(Class<?> messageClass) {
+    try {
+      return (Descriptor) messageClass.getMethod("getDescriptor").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(messageClass.getName() + " has no static getDescriptor()", e);
+    }
+  }
+
+  private static void addFile(FileDescriptor file, List<FileDescriptor> files) {
+    if (files.contains(file)) {
+      return;
+    }
+    files.add(file);
+    file.getDependencies().forEach(dependency -> addFile(dependency, files));
+  }
+
+  private void addMessage(Descriptor message) {
+    messages.put(message.getFullName(), message);
+    message.getNestedTypes().forEach(this::addMessage);
+  }
+
+  /** The message type with this full name. */
+  public Optional<Descriptor> find(String fullName) {
+    return Optional.ofNullable(fullName == null ? null : messages.get(fullName));
+  }
+
+  /** Parses bytes as the named message type (fields it does not know are kept as unknown fields). */
+  public DynamicMessage parse(String fullName, byte[] bytes) throws InvalidProtocolBufferException {
+    Descriptor type = find(fullName)
+        .orElseThrow(() -> new IllegalArgumentException("no protobuf message named " + fullName));
+    return DynamicMessage.parseFrom(type, bytes);
+  }
+
+  /**
+   * The bytes in protobuf text format, one string per line, decoded as {@code fullName}, or as bare
+   * field numbers when the type is {@code null} or unknown.
+   *
+   * @throws InvalidProtocolBufferException if the bytes are not a protobuf message
+   */
+  public List<String> decode(String fullName, byte[] bytes) throws InvalidProtocolBufferException {
+    String text = find(fullName).isPresent()
+        ? PRINTER.printToString(parse(fullName, bytes))
+        : PRINTER.printToString(UnknownFieldSet.parseFrom(bytes));
+    return lines(text);
+  }
+
+  /** A message in text format, one string per line. */
+  public static List<String> text(Message message) {
+    return lines(PRINTER.printToString(message));
+  }
+
+  private static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
+  }
+
+  /**
+   * The field path each line of a text-format dump is about: {@code data.tag[0].color} for a field
+   * line, {@code data.tag[0]} for the line that opens a message, {@code data[0].data[0]#6} for a
+   * field the type does not know. Closing lines get the path of the message they close.
+   */
+  public List<String> linePaths(String fullName, List<String> lines) {
+    record Frame(Descriptor type, String path, Map<String, Integer> seen) {}
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(find(fullName).orElse(null), "", new HashMap<>()));
+    List<String> paths = new ArrayList<>();
+    for (String line : lines) {
+      Frame frame = stack.peek();
+      if (line.trim().equals("}")) {
+        paths.add(frame.path());
+        if (stack.size() > 1) {
+          stack.pop();
+        }
+        continue;
+      }
+      Matcher block = BLOCK.matcher(line);
+      Matcher field = FIELD.matcher(line);
+      String name = block.matches() ? block.group(1) : field.find() ? field.group(1) : null;
+      if (name == null) {
+        paths.add(frame.path());
+        continue;
+      }
+      FieldDescriptor descriptor = frame.type() == null || !Character.isLetter(name.charAt(0))
+          ? null : frame.type().findFieldByName(name);
+      int index = frame.seen().merge(name, 1, Integer::sum) - 1;
+      String path;
+      if (descriptor == null) {
+        path = frame.path() + "#" + name;
+      } else {
+        path = (frame.path().isEmpty() ? "" : frame.path() + ".") + name
+            + (descriptor.isRepeated() ? "[" + index + "]" : "");
+      }
+      paths.add(path);
+      if (block.matches()) {
+        Descriptor child = descriptor != null && descriptor.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+            ? descriptor.getMessageType() : null;
+        stack.push(new Frame(child, path, new HashMap<>()));
+      }
+    }
+    return paths;
+  }
+}
