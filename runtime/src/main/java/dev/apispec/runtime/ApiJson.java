@@ -10,13 +10,17 @@ public final class ApiJson {
   private ApiJson() {}
 
   /**
-   * A mapper that keeps decimals exact ({@code 1.10} stays {@code 1.10} in unknown fields) and does not
-   * fail on properties a DTO does not declare (DTOs keep them anyway).
+   * A mapper that keeps decimals exact ({@code 1.10} stays {@code 1.10} in unknown fields), does not
+   * fail on properties a DTO does not declare (DTOs keep them anyway), and refuses a number with a
+   * fraction for an integer field instead of cutting the fraction off.
    */
   public static ObjectMapper newMapper() {
     return JsonMapper.builder()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // Jackson would otherwise read 1.5 into an int field as 1, silently; a decode error says what happened.
+        // (Numbers too large for their field, such as 2^40 for an int, fail with or without this.)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         // Jackson strips trailing zeros from decimals read into a JsonNode by default (1.10 -> 1.1).
         // ApiTransport reads every response as a tree first, so this matters for typed fields too.
         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)

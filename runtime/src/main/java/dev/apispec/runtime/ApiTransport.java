@@ -94,7 +94,7 @@ public final class ApiTransport {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<byte[]> response;
       try {
-        response = httpClient.send(request, LimitedBody.handler(maxResponseBytes));
+        response = httpClient.send(request, bodyHandler());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiConnectionException(endpoint.toString(), "interrupted while waiting for the response", e);
@@ -130,7 +130,7 @@ public final class ApiTransport {
   }
 
   private <T> CompletableFuture<T> attemptAsync(Endpoint<T> endpoint, HttpRequest request, int attempt) {
-    return httpClient.sendAsync(request, LimitedBody.handler(maxResponseBytes))
+    return httpClient.sendAsync(request, bodyHandler())
         .handle((response, failure) -> {
           ApiException error = null;
           if (failure != null) {
@@ -152,6 +152,18 @@ public final class ApiTransport {
           return CompletableFuture.completedFuture(decode(endpoint, response));
         })
         .thenCompose(next -> next);
+  }
+
+  /**
+   * Reads at most {@code maxResponseBytes}, and ends the wait for the body when the request timeout of this
+   * attempt is over: the JDK's request timeout stops at the response headers.
+   */
+  private HttpResponse.BodyHandler<byte[]> bodyHandler() {
+    long deadline = LimitedBody.NO_DEADLINE;
+    if (requestTimeout != null && requestTimeout.compareTo(Duration.ofDays(365)) < 0) {
+      deadline = System.nanoTime() + requestTimeout.toNanos();
+    }
+    return LimitedBody.handler(maxResponseBytes, deadline);
   }
 
   /** The wait before the next attempt, or {@code null} when the outcome stands. */
@@ -270,7 +282,9 @@ public final class ApiTransport {
     JsonNode root;
     try {
       root = mapper.readTree(bytes);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: Jackson lets a NumberFormatException out for a decimal whose exponent has
+      // too many digits (1e100000044444...), which it reads eagerly as a BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS)
       throw new ApiDecodeException(endpoint.toString(), status,
           "the response is not JSON: " + describe(e), causeWithoutToken(e));
     }
@@ -300,8 +314,16 @@ public final class ApiTransport {
       throw new ApiDecodeException(endpoint.toString(), status,
           "the response is not a valid protobuf message: " + e.getMessage(), e);
     }
-    if (protoStatus != null && message instanceof Message full) {
-      checkStatus(endpoint, status, full);
+    if (message instanceof Message full) {
+      if (protoStatus != null) {
+        checkStatus(endpoint, status, full);
+      }
+      // protobuf-java keeps the low 32 bits of a larger number sent for a 32-bit field: refuse that
+      String outOfRange = ProtoRanges.firstOutOfRange(full.getDescriptorForType(), bytes);
+      if (outOfRange != null) {
+        throw new ApiDecodeException(endpoint.toString(), status,
+            "the response is not a valid protobuf message: " + outOfRange, null);
+      }
     }
     return message;
   }
