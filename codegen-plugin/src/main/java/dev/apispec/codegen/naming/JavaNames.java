@@ -14,9 +14,14 @@ public final class JavaNames {
   /** Names a generated record reserves for itself. */
   public static final String UNKNOWN_FIELDS = "unknownFields";
 
+  /**
+   * Names a generated record reserves: its own members, and the classes its constructors name in code
+   * ({@code Objects.requireNonNull}, {@code Map.of()}, {@code Collections.unmodifiableMap}), which a component
+   * of the same name would hide.
+   */
   private static final Set<String> RESERVED_COMPONENT_NAMES =
       Set.of(UNKNOWN_FIELDS, "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait",
-          "clone", "finalize");
+          "clone", "finalize", "Objects", "Map", "Collections");
 
   private JavaNames() {}
 
@@ -49,9 +54,14 @@ public final class JavaNames {
     return legal(out.toString());
   }
 
-  /** Whether {@code name} can be used as written: an identifier and not a keyword. */
+  /**
+   * Whether {@code name} can be used as written: an identifier and not a keyword. Characters that javac ignores
+   * in identifiers are not allowed: {@code ab} with a soft hyphen (U+00AD) between its letters would be the same
+   * name as {@code ab}.
+   */
   public static boolean isLegal(String name) {
-    return SourceVersion.isName(name) && !name.contains(".") && !name.equals("_");
+    return SourceVersion.isName(name) && !name.contains(".") && !name.equals("_")
+        && name.codePoints().noneMatch(Character::isIdentifierIgnorable);
   }
 
   /** Whether a record component may use this name without clashing with generated members. */

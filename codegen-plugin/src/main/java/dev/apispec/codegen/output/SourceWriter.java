@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Replaces an output folder with freshly generated sources, all or nothing: files are written to a
  * sibling folder first, which then takes the old one's place. A failure half-way leaves the
- * previous output as it was.
+ * previous output as it was. A run that was killed half-way leaves its sibling folders behind; the
+ * next run puts a set-aside output back if need be, and removes them.
  */
 public final class SourceWriter {
   private SourceWriter() {}
@@ -25,6 +30,7 @@ public final class SourceWriter {
     Path parent = target.getParent();
     Files.createDirectories(parent);
     String name = target.getFileName().toString();
+    recover(parent, name, target);
     Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
     try {
       for (JavaFile file : files) {
@@ -50,6 +56,37 @@ public final class SourceWriter {
       if (Files.exists(staging)) {
         deleteTree(staging);
       }
+    }
+  }
+
+  /**
+   * Cleans up after a run that was killed half-way: its staging folders ({@code .<name>.new-*}) are incomplete,
+   * and a set-aside output ({@code .<name>.old-*}) is the output itself if the kill came before the new one
+   * took its place.
+   */
+  private static void recover(Path parent, String name, Path target) throws IOException {
+    Pattern leftover = Pattern.compile(Pattern.quote("." + name) + "\\.(new|old)-[0-9a-f]+");
+    List<Path> leftovers;
+    try (Stream<Path> siblings = Files.list(parent)) {
+      leftovers = siblings
+          .filter(p -> leftover.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
+    if (!Files.exists(target)) {
+      Path setAside = null;
+      for (Path candidate : leftovers) {
+        if (candidate.getFileName().toString().startsWith("." + name + ".old-") && (setAside == null
+            || Files.getLastModifiedTime(candidate).compareTo(Files.getLastModifiedTime(setAside)) > 0)) {
+          setAside = candidate;
+        }
+      }
+      if (setAside != null) {
+        move(setAside, target);
+        leftovers.remove(setAside);
+      }
+    }
+    for (Path path : leftovers) {
+      deleteTree(path);
     }
   }
 

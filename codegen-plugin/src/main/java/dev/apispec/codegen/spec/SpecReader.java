@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,6 +53,12 @@ public final class SpecReader {
   private final List<GroupDef> groups = new ArrayList<>();
   /** Whether a file could not be read at all; its sections are then unknown, not missing. */
   private boolean unreadable;
+  /** Whether some file has an 'api' section, even one that could not be read. */
+  private boolean apiDeclared;
+  /** Types that are declared but could not be read; their problems are reported already. */
+  private final Set<String> unreadableTypes = new HashSet<>();
+  /** Whether a 'types' section could not be read at all, so that any type may be missing. */
+  private boolean typesUnreadable;
 
   private SpecReader(Problems problems) {
     this.problems = problems;
@@ -89,7 +96,7 @@ public final class SpecReader {
   private Spec finish(String firstFile) {
     ApiInfo api = null;
     if (apis.isEmpty()) {
-      if (!unreadable) {
+      if (!unreadable && !apiDeclared) {
         problems.add(new Location(firstFile, 1, 1), "no file of the spec has an 'api' section; add one");
       }
     } else {
@@ -99,7 +106,8 @@ public final class SpecReader {
             + "); keep one 'api' section");
       }
     }
-    return new Spec(api, List.copyOf(types), List.copyOf(groups));
+    return new Spec(api, List.copyOf(types), List.copyOf(groups), Set.copyOf(unreadableTypes),
+        typesUnreadable || unreadable);
   }
 
   static List<Path> specFiles(Path specPath, Path displayRoot, Problems problems) {
@@ -174,11 +182,13 @@ public final class SpecReader {
     }
     YamlNode.Mapping top = mapping(root, "a spec file");
     if (top == null) {
+      unreadable = true;
       return;
     }
     checkKeys(top, TOP_KEYS, "a spec file");
     YamlNode api = top.get("api");
     if (api != null) {
+      apiDeclared = true;
       readApi(api);
     }
     YamlNode typesNode = top.get("types");
@@ -188,6 +198,8 @@ public final class SpecReader {
         for (YamlNode.Entry entry : map.entries()) {
           readType(entry);
         }
+      } else {
+        typesUnreadable = true;
       }
     }
     YamlNode groupsNode = top.get("groups");
@@ -222,45 +234,57 @@ public final class SpecReader {
         authDoc = optionalString(auth, "doc");
       }
     }
+    // 'json' and 'protobuf' count as declared even when they could not be read: their problems are reported
+    // here, and the endpoints that need them must not be told they are missing. Their unread parts are null.
     ApiInfo.JsonSettings json = null;
     YamlNode jsonNode = api.get("json");
     if (jsonNode != null) {
+      String contentType = null;
+      String code = null;
+      String message = null;
+      String data = null;
+      int success = 0;
       YamlNode.Mapping map = mapping(jsonNode, "'json'");
       if (map != null) {
         checkKeys(map, JSON_KEYS, "'json'");
-        String contentType = optionalString(map, "contentType");
+        contentType = optionalString(map, "contentType");
         YamlNode envelopeNode = require(map, "envelope", "'json'");
         YamlNode.Mapping envelope = envelopeNode == null ? null : mapping(envelopeNode, "'envelope'");
         if (envelope != null) {
           checkKeys(envelope, ENVELOPE_KEYS, "'envelope'");
-          json = new ApiInfo.JsonSettings(map.location(),
-              contentType == null ? "application/json" : contentType,
-              requiredString(envelope, "code", "'envelope'"),
-              requiredString(envelope, "message", "'envelope'"),
-              requiredString(envelope, "data", "'envelope'"),
-              requiredInt(envelope, "success", "'envelope'"));
+          code = requiredString(envelope, "code", "'envelope'");
+          message = requiredString(envelope, "message", "'envelope'");
+          data = requiredString(envelope, "data", "'envelope'");
+          success = requiredInt(envelope, "success", "'envelope'");
         }
       }
+      json = new ApiInfo.JsonSettings(jsonNode.location(), contentType == null ? "application/json" : contentType,
+          code, message, data, success);
     }
     ApiInfo.ProtobufSettings protobuf = null;
     YamlNode protoNode = api.get("protobuf");
     if (protoNode != null) {
+      String contentType = null;
+      String field = null;
+      String code = null;
+      String message = null;
+      int success = 0;
       YamlNode.Mapping map = mapping(protoNode, "'protobuf'");
       if (map != null) {
         checkKeys(map, PROTOBUF_KEYS, "'protobuf'");
-        String contentType = optionalString(map, "contentType");
+        contentType = optionalString(map, "contentType");
         YamlNode statusNode = require(map, "status", "'protobuf'");
         YamlNode.Mapping status = statusNode == null ? null : mapping(statusNode, "'status'");
         if (status != null) {
           checkKeys(status, STATUS_KEYS, "'status'");
-          protobuf = new ApiInfo.ProtobufSettings(map.location(),
-              contentType == null ? "application/x-protobuf" : contentType,
-              requiredString(status, "field", "'status'"),
-              requiredString(status, "code", "'status'"),
-              requiredString(status, "message", "'status'"),
-              requiredInt(status, "success", "'status'"));
+          field = requiredString(status, "field", "'status'");
+          code = requiredString(status, "code", "'status'");
+          message = requiredString(status, "message", "'status'");
+          success = requiredInt(status, "success", "'status'");
         }
       }
+      protobuf = new ApiInfo.ProtobufSettings(protoNode.location(),
+          contentType == null ? "application/x-protobuf" : contentType, field, code, message, success);
     }
     apis.add(new ApiInfo(api.location(), name, packageName, baseUrl, doc, authHeader, authDoc, json, protobuf));
   }
@@ -269,6 +293,7 @@ public final class SpecReader {
     String what = "type '" + entry.key() + "'";
     YamlNode.Mapping type = mapping(entry.value(), what);
     if (type == null) {
+      unreadableTypes.add(entry.key());
       return;
     }
     if (type.get("enum") != null) {
@@ -276,6 +301,7 @@ public final class SpecReader {
     } else if (type.get("fields") != null) {
       readObject(entry.key(), entry.keyLocation(), type, what);
     } else {
+      unreadableTypes.add(entry.key());
       problems.add(entry.keyLocation(), what + " needs 'fields' (an object type) or 'enum' (an enum)");
     }
   }
@@ -349,10 +375,10 @@ public final class SpecReader {
     String doc = optionalString(type, "doc");
     YamlNode kindNode = type.get("enum");
     String kind = string(kindNode, "'enum' of " + what);
-    boolean intValued = true;
-    if ("string".equals(kind)) {
-      intValued = false;
-    } else if (kind != null && !"int".equals(kind)) {
+    boolean intValued = !"string".equals(kind);
+    // When the kind is unknown (and reported), values of either kind are taken without another report.
+    boolean kindKnown = "int".equals(kind) || "string".equals(kind);
+    if (kind != null && !kindKnown) {
       problems.add(kindNode.location(), "'enum' must be 'int' or 'string', not '" + kind + "'");
     }
     List<TypeDef.EnumValue> values = new ArrayList<>();
@@ -372,13 +398,13 @@ public final class SpecReader {
         YamlNode raw = require(valueMap, "value", valueWhat);
         Object value = null;
         if (raw instanceof YamlNode.Scalar scalar) {
-          if (intValued && scalar.value() instanceof Long number) {
+          if ((intValued || !kindKnown) && scalar.value() instanceof Long number) {
             if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
               problems.add(raw.location(), "'value' of " + valueWhat + " does not fit in an int");
             } else {
               value = number;
             }
-          } else if (!intValued && scalar.value() instanceof String text) {
+          } else if ((!intValued || !kindKnown) && scalar.value() instanceof String text) {
             value = text;
           } else {
             problems.add(raw.location(), "'value' of " + valueWhat + " must be "

@@ -18,16 +18,27 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into {@link YamlNode}s that keep their line and column. Reports syntax errors,
- * duplicate keys, aliases and over-deep nesting as {@link Problem}s instead of throwing.
+ * duplicate keys, aliases, over-deep nesting and over-long lines as {@link Problem}s instead of throwing.
  */
 public final class YamlReader {
   /** Specs are shallow; anything deeper is a mistake or an attack. */
   static final int MAX_DEPTH = 64;
   static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+  /**
+   * SnakeYAML copies its whole read-ahead window for every 1024 characters of a token it is still scanning, so
+   * one long run of text without a space or a line break (a word, a comment, an anchor) costs time in the square
+   * of its length: minutes for a few megabytes. No line of a spec a person writes comes near this; a YAML string
+   * can span lines.
+   */
+  static final int MAX_LINE_LENGTH = 64 * 1024;
+  private static final String ANCHORS = "YAML anchors and aliases are not supported in a spec; write the value out";
 
   private final YAMLFactory factory;
 
   public YamlReader() {
+    // Jackson drives SnakeYAML's parser, not its composer: of these options only the code point limit is
+    // enforced (by SnakeYAML's reader). Aliases never expand here (Jackson reads one as the anchor's name, and
+    // readValue reports it), and nesting is limited by readValue and by Jackson's own constraint below.
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setNestingDepthLimit(MAX_DEPTH + 8);
@@ -42,6 +53,12 @@ public final class YamlReader {
   /** Reads one document. Returns {@code null} (with problems added) when it cannot be read. */
   public YamlNode read(String file, String text, Problems problems) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    Location tooLong = firstTooLongLine(file, body);
+    if (tooLong != null) {
+      problems.add(tooLong, "the line is longer than " + MAX_LINE_LENGTH
+          + " characters; break it (a YAML string may span lines)");
+      return null;
+    }
     try (YAMLParser parser = factory.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -54,6 +71,10 @@ public final class YamlReader {
             "only one YAML document is allowed per spec file");
       }
       return node;
+    } catch (TooDeep e) {
+      // Reported where it happened; reading on (even to skip the rest) would only hit the parser's own
+      // nesting limit and report it again, at the wrong place.
+      return null;
     } catch (JsonProcessingException e) {
       // SnakeYAML knows where the problem is and what it is; Jackson's location is where its own parser
       // stopped (often an earlier line), and its message starts with the context, not the problem.
@@ -77,11 +98,17 @@ public final class YamlReader {
     Location here = location(file, parser.currentTokenLocation());
     if (depth > MAX_DEPTH) {
       problems.add(here, "the document is nested deeper than " + MAX_DEPTH + " levels");
-      parser.skipChildren();
+      throw new TooDeep();
+    }
+    // Jackson reads an alias as a string holding the anchor's name: it is reported, and then left out rather
+    // than read as that string (which would only add a second, misleading problem). Jackson keeps no anchor
+    // of a scalar value, but an anchor without an alias changes nothing.
+    if (parser.isCurrentAlias()) {
+      problems.add(here, ANCHORS);
       return null;
     }
     if (parser.getObjectId() != null) {
-      problems.add(here, "YAML anchors and aliases are not supported in a spec; write the value out");
+      problems.add(here, ANCHORS);
     }
     JsonToken token = parser.currentToken();
     switch (token) {
@@ -127,6 +154,33 @@ public final class YamlReader {
       default:
         problems.add(here, "unexpected YAML content (" + token + ")");
         return null;
+    }
+  }
+
+  /** Where the first line longer than {@link #MAX_LINE_LENGTH} goes over it, or {@code null}. */
+  private static Location firstTooLongLine(String file, String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // YAML's line breaks: \n, \r, \r\n, NEL, LS and PS
+      if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+          || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+        start = i + 1;
+      } else if (c != '\r' && i - start >= MAX_LINE_LENGTH) {
+        return new Location(file, line, MAX_LINE_LENGTH + 1);
+      }
+    }
+    return null;
+  }
+
+  /** Stops reading a document that is nested too deeply; the problem is already reported. */
+  private static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep() {
+      super(null, null, false, false);
     }
   }
 

@@ -44,6 +44,9 @@ public final class SpecValidator {
       Set.of("String", "Integer", "Long", "Double", "Boolean", "Object", "Override");
   /** Members of the generated client that a group accessor (and its field) may not take. */
   private static final Set<String> CLIENT_MEMBERS = Set.of("builder", "transport");
+  /** Fields of the generated client's builder that the credential's field (named after the header) may not take. */
+  private static final Set<String> BUILDER_FIELDS =
+      Set.of("baseUri", "requestTimeout", "httpClient", "retryPolicy", "maxResponseBytes");
 
   private final Spec spec;
   private final ProtoCatalog protos;
@@ -97,7 +100,9 @@ public final class SpecValidator {
       problems.add(api.location(), "api 'name' '" + api.name()
           + "' must be UpperCamelCase letters and digits; it prefixes class names such as " + api.name() + "Client");
     }
-    if (api.packageName() != null && !SourceVersion.isName(api.packageName())) {
+    // javac ignores some characters in names (a soft hyphen, C1 controls): the classes would land in another package
+    if (api.packageName() != null && (!SourceVersion.isName(api.packageName())
+        || api.packageName().codePoints().anyMatch(Character::isIdentifierIgnorable))) {
       problems.add(api.location(), "api 'package' '" + api.packageName() + "' is not a Java package name");
     }
     if (api.baseUrl() != null) {
@@ -114,6 +119,9 @@ public final class SpecValidator {
     }
     if (api.authHeader() != null && !HEADER_NAME.matcher(api.authHeader()).matches()) {
       problems.add(api.location(), "auth 'header' '" + api.authHeader() + "' is not a valid HTTP header name");
+    } else if (api.authHeader() != null && BUILDER_FIELDS.contains(JavaNames.lowerCamel(api.authHeader()))) {
+      problems.add(api.location(), "auth 'header' '" + api.authHeader() + "' would become the builder method '"
+          + JavaNames.lowerCamel(api.authHeader()) + "(String)', which the builder has already for another setting");
     }
   }
 
@@ -126,7 +134,8 @@ public final class SpecValidator {
             + "' is not a legal Java name");
       } else if (JavaNames.isReservedComponent(javaName)) {
         problems.add(field.location(), "field '" + field.wireName() + "' of type '" + object.name()
-            + "' would be named '" + javaName + "', which generated records reserve; set 'javaName'");
+            + "' would be named '" + javaName + "', which generated records reserve; "
+            + (field.javaName() == null ? "set 'javaName'" : "choose another 'javaName'"));
       }
       TypeDef.FieldDef clash = javaNames.putIfAbsent(javaName, field);
       if (clash != null) {
@@ -151,7 +160,8 @@ public final class SpecValidator {
     if (list.element() instanceof TypeRef.Scalar) {
       return true;
     }
-    return list.element() instanceof TypeRef.Named named && types.get(named.name()) instanceof TypeDef.EnumDef;
+    return list.element() instanceof TypeRef.Named named
+        && (types.get(named.name()) instanceof TypeDef.EnumDef || spec.mayBeUnread(named.name()));
   }
 
   private void checkExample(TypeDef.FieldDef field) {
@@ -180,7 +190,8 @@ public final class SpecValidator {
       checkRef(list.element(), location);
     } else if (type instanceof TypeRef.MapOf map) {
       checkRef(map.value(), location);
-    } else if (type instanceof TypeRef.Named named && !types.containsKey(named.name())) {
+    } else if (type instanceof TypeRef.Named named && !types.containsKey(named.name())
+        && !spec.mayBeUnread(named.name())) {
       // A misspelt built-in ("strin", "int") is as likely as a misspelt type of the spec.
       List<String> known = new ArrayList<>(types.keySet());
       Arrays.stream(TypeRef.Scalar.values()).map(TypeRef.Scalar::specName).forEach(known::add);
@@ -205,6 +216,7 @@ public final class SpecValidator {
 
   private void checkGroups(boolean haveProtos) {
     Map<String, GroupDef> accessors = new HashMap<>();
+    Map<String, GroupDef> classes = new HashMap<>();
     Map<String, EndpointDef> routes = new HashMap<>();
     boolean usesJson = false;
     boolean usesProtobuf = false;
@@ -219,6 +231,14 @@ public final class SpecValidator {
       } else if (OBJECT_METHODS.contains(accessor) || CLIENT_MEMBERS.contains(accessor)) {
         problems.add(group.location(), "group '" + group.name() + "' would become the accessor '" + accessor
             + "()', which the client has already; rename the group");
+      } else {
+        // Case mapping is not one to one ('ß' becomes 'SS'), so different accessors can still share a class.
+        String className = JavaNames.upperCamel(group.name()) + "Api";
+        GroupDef sameClass = classes.putIfAbsent(className, group);
+        if (sameClass != null) {
+          problems.add(group.location(), "groups '" + sameClass.name() + "' and '" + group.name()
+              + "' both become the class '" + className + "'; rename one");
+        }
       }
       if (group.prefix() != null && !(group.prefix().startsWith("/") && group.prefix().endsWith("/"))) {
         problems.add(group.prefixLocation(), "'prefix' '" + group.prefix() + "' must start and end with '/'");
@@ -272,7 +292,9 @@ public final class SpecValidator {
             usesJson = true;
             firstJson = firstJson == null ? json.location() : firstJson;
             TypeDef type = types.get(json.typeName());
-            if (type == null) {
+            if (type == null && spec.mayBeUnread(json.typeName())) {
+              // its declaration's problem is reported
+            } else if (type == null) {
               problems.add(json.location(), "unknown type '" + json.typeName() + "'"
                   + suggestion(json.typeName(), types.keySet()));
             } else if (!(type instanceof TypeDef.ObjectDef)) {
@@ -313,7 +335,8 @@ public final class SpecValidator {
       return;
     }
     ApiInfo.ProtobufSettings status = spec.api() == null ? null : spec.api().protobuf();
-    if (isResponse && status != null) {
+    // A status whose field names could not be read is reported where it is declared.
+    if (isResponse && status != null && status.statusField() != null) {
       FieldDescriptorProto field = message.fields().get(status.statusField());
       if (field == null || field.getType() != FieldDescriptorProto.Type.TYPE_MESSAGE) {
         problems.add(body.location(), "protobuf message '" + body.messageName() + "' has no message field '"
@@ -322,11 +345,11 @@ public final class SpecValidator {
       }
       ProtoCatalog.Message statusMessage = protos.find(field.getTypeName());
       if (statusMessage != null) {
-        if (!statusMessage.fields().containsKey(status.codeField())) {
+        if (status.codeField() != null && !statusMessage.fields().containsKey(status.codeField())) {
           problems.add(body.location(), "status message '" + statusMessage.fullName() + "' has no field '"
               + status.codeField() + "'");
         }
-        if (!statusMessage.fields().containsKey(status.messageField())) {
+        if (status.messageField() != null && !statusMessage.fields().containsKey(status.messageField())) {
           problems.add(body.location(), "status message '" + statusMessage.fullName() + "' has no field '"
               + status.messageField() + "'");
         }

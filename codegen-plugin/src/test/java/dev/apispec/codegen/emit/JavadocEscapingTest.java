@@ -9,10 +9,15 @@ import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.Codegen;
 import dev.apispec.codegen.CompiledSources;
 import dev.apispec.codegen.Reflect;
+import dev.apispec.codegen.Reliability;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Spec text ends up in Javadoc, string literals and annotations. Whatever it holds, the generated code
@@ -20,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * smuggled in.
  */
 class JavadocEscapingTest {
+  @RegisterExtension
+  static final Reliability FIGURES = Reliability.forClass(JavadocEscapingTest.class);
+
   /**
    * Every kind of documentation the format has, each holding something that would break or inject code
    * if copied verbatim: a comment end, a unicode escape javac reads as a line break, JavaPoet's
@@ -83,6 +91,8 @@ class JavadocEscapingTest {
 
   @Test
   void hostileDocumentationCompilesCleanlyAndInjectsNothing(@TempDir Path work) throws Throwable {
+    FIGURES.row(Reliability.HOSTILE_SPECS, "documentation text in every doc position",
+        "specs generated, compiled (doclint) and loaded").tried(1);
     List<JavaFile> files = Codegen.generateFromText("hostile.yaml", HOSTILE_SPEC, null);
     try (CompiledSources compiled = CompiledSources.compile(files, work, "-Xdoclint:all,-missing")) {
       assertEquals(List.of(
@@ -112,6 +122,91 @@ class JavadocEscapingTest {
       Object value = Reflect.construct(noteType, "*/", "q", happy);
       assertEquals("{\"text\":\"*/\",\"say \\\"hi\\\"\\\\\":\"q\",\"mood\":\"*/ \\\" \\\\ $L\"}",
           new ObjectMapper().writeValueAsString(value));
+    }
+  }
+
+  /**
+   * The same text in every place documentation can stand: api, auth, object type, field, example, enum type, enum
+   * value, group, endpoint, error message and error doc. Each place shows it escaped (some twice: a field's doc
+   * documents the record and its constructor, a group's doc its class and the client's accessor), and nowhere
+   * as written.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "*/ class Evil {} /*",
+    "$S $L $T $N $$ $ 100% $",
+    "\\u000a class Evil {} \\u002a\\u002f",
+    "C:\\dir\\ and a trailing backslash \\",
+    "<script>alert(1)</script> <b>bold</b> &amp; <!-- c --> </p>",
+    "@param x {@code y} {@link Nope} @return z\n@deprecated */"})
+  void theSameTextInEveryDocPositionIsEscapedEverywhere(String text, @TempDir Path work) throws Throwable {
+    FIGURES.row(Reliability.HOSTILE_SPECS, "documentation text in every doc position",
+        "specs generated, compiled (doclint) and loaded").tried(1);
+    String quoted = '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+    String spec = """
+        api:
+          name: Hostile
+          package: dev.example.hostile
+          baseUrl: https://hostile.example.com
+          doc: @@
+          auth:
+            header: token
+            doc: @@
+          json:
+            envelope: {code: code, message: msg, data: data, success: 1}
+        types:
+          Note:
+            doc: @@
+            fields:
+              text:
+                type: string
+                doc: @@
+                example: @@
+          Mood:
+            doc: @@
+            enum: string
+            values:
+              HAPPY:
+                value: happy
+                doc: @@
+        groups:
+          notes:
+            doc: @@
+            prefix: /v1/notes/
+            endpoints:
+              - path: /v1/notes/add
+                doc: @@
+                request: {json: Note}
+                errors:
+                  - code: -1
+                    message: @@
+                    doc: @@
+        """.replace("@@", quoted);
+    List<JavaFile> files = Codegen.generateFromText("hostile.yaml", spec, null);
+    try (CompiledSources compiled = CompiledSources.compile(files, work, "-Xdoclint:all,-missing")) {
+      List<String> classes = List.of(
+          "dev.example.hostile.HostileApiException",
+          "dev.example.hostile.HostileClient",
+          "dev.example.hostile.HostileClient$Builder",
+          "dev.example.hostile.NotesApi",
+          "dev.example.hostile.model.Mood",
+          "dev.example.hostile.model.Note");
+      assertEquals(classes, compiled.classNames(), "no class Evil of any kind");
+      String escaped = Javadoc.escape(text).lines().findFirst().orElseThrow();
+      int shown = 0;
+      for (String name : classes) {
+        compiled.load(name);
+        if (!name.contains("$")) {
+          String source = compiled.source(name);
+          shown += source.split(Pattern.quote(escaped), -1).length - 1;
+          String raw = text.lines().findFirst().orElseThrow();
+          assertFalse(!raw.equals(escaped) && source.contains(raw), "unescaped in " + name + ":\n" + source);
+          assertFalse(source.contains("@deprecated") || source.contains("@Deprecated"), source);
+        }
+      }
+      assertEquals(14, shown, "places the text is shown in");
+      Class<?> note = compiled.load("dev.example.hostile.model.Note");
+      assertEquals("{\"text\":\"x\"}", new ObjectMapper().writeValueAsString(Reflect.construct(note, "x")));
     }
   }
 }

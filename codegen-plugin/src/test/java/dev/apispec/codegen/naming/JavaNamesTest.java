@@ -76,12 +76,21 @@ class JavaNamesTest {
     assertFalse(JavaNames.isLegal("a.b"));
     assertFalse(JavaNames.isLegal("_"));
     assertFalse(JavaNames.isLegal("1a"));
+    // javac ignores a soft hyphen (U+00AD) or a C1 control in a name: "ab" with one inside is the same name as "ab"
+    assertTrue(JavaNames.isLegal("ab"));
+    assertFalse(JavaNames.isLegal("a\u00adb"));
+    assertFalse(JavaNames.isLegal("a\u0098b"));
   }
 
   @Test
   void recordsReserveTheNamesOfTheirOwnMembers() {
     assertTrue(JavaNames.isReservedComponent("unknownFields"));
     assertTrue(JavaNames.isReservedComponent("hashCode"));
+    // a component of that name would hide the class the record's constructors call
+    assertTrue(JavaNames.isReservedComponent("Objects"));
+    assertTrue(JavaNames.isReservedComponent("Map"));
+    assertTrue(JavaNames.isReservedComponent("Collections"));
     assertFalse(JavaNames.isReservedComponent("chatId"));
+    assertFalse(JavaNames.isReservedComponent("objects"));
   }
 }
