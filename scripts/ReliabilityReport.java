@@ -75,6 +75,16 @@ public class ReliabilityReport {
         + "leaked to. With the JDK's own `-Djdk.httpclient.HttpClient.log=headers` (or `all`) the JDK prints "
         + "every request header, the token included: that switch is for debugging and must stay off in "
         + "production.");
+    NOTES.put("hostile specs", "Spec files a careless or hostile author could write, read and validated by the "
+        + "codegen plugin: fuzzed text (Jazzer) and fuzzed specs from a grammar of hostile names, docs and wrong "
+        + "types, plus named cases (alias bombs, deep nesting, 10 MB files, every key with a wrong type, Java "
+        + "keywords and non-identifiers as names, comment terminators and escapes in every doc). Each ends in "
+        + "generated code that compiles or in problems that all carry file, line and column. *Failures* counts "
+        + "any other outcome: another exception, a hang, a problem without a place, code that does not compile.");
+    NOTES.put("interrupted generation", "A generation that fails or whose JVM is killed half-way. *Data lost* "
+        + "counts runs after which the previous output was not intact, or the next run did not recover.");
+    NOTES.put("concurrent generation", "Goals of several projects running at once in one JVM, as under "
+        + "`mvn -T 2C`. *Failures* counts wrong or missing output.");
     NOTES.put("load", "One client shared by several threads against a server that echoes a per-request id. "
         + "*Data lost* counts answers that reached the wrong caller or none.");
   }

@@ -6,10 +6,18 @@ import java.util.List;
 
 /** Collects every problem found, so that a user sees all of them in one run. */
 public final class Problems {
+  /** The most problems kept; a file broken all over (say, thousands of aliases) would flood the log. */
+  public static final int MAX_KEPT = 500;
+
   private final List<Problem> problems = new ArrayList<>();
+  private long omitted;
 
   public void add(Location location, String message) {
-    problems.add(new Problem(location, message));
+    if (problems.size() < MAX_KEPT) {
+      problems.add(new Problem(location, message));
+    } else {
+      omitted++;
+    }
   }
 
   public boolean isEmpty() {
@@ -28,7 +36,7 @@ public final class Problems {
   /** Throws {@link SpecException} when any problem was found. */
   public void throwIfAny() {
     if (!problems.isEmpty()) {
-      throw new SpecException(sorted());
+      throw new SpecException(sorted(), omitted);
     }
   }
 }

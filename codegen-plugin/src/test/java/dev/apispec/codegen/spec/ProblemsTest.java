@@ -1,0 +1,39 @@
+package dev.apispec.codegen.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ProblemsTest {
+  @Test
+  void aFloodOfProblemsIsCutAndCounted() {
+    StringBuilder yaml = new StringBuilder("types:\n  T:\n    fields:\n");
+    for (int i = 0; i < 800; i++) {
+      yaml.append("      f").append(i).append(":\n        type: Missing").append(i).append('\n');
+    }
+    Problems problems = new Problems();
+    dev.apispec.codegen.validate.SpecValidator.validate(
+        SpecReader.readText("flood.yaml", yaml.toString(), problems), null, problems);
+
+    SpecException e = assertThrows(SpecException.class, problems::throwIfAny);
+
+    assertEquals(Problems.MAX_KEPT, e.problems().size());
+    assertEquals(301, e.omitted()); // 800 unknown types and the missing 'api', less the 500 kept
+    assertTrue(e.getMessage().startsWith("The spec has 801 problems:\n"), e.getMessage().substring(0, 60));
+    assertTrue(e.getMessage().endsWith("\n  … and 301 more; fix the ones above and run again"));
+  }
+
+  @Test
+  void fewProblemsAreAllShown() {
+    Problems problems = new Problems();
+    problems.add(new Location("a.yaml", 2, 3), "second");
+    problems.add(new Location("a.yaml", 1, 5), "first");
+
+    SpecException e = assertThrows(SpecException.class, problems::throwIfAny);
+
+    assertEquals(0, e.omitted());
+    assertEquals("The spec has 2 problems:\n  a.yaml:1:5: first\n  a.yaml:2:3: second", e.getMessage());
+  }
+}
