@@ -1,5 +1,6 @@
 package dev.apispec.codegen;
 
+import dev.apispec.runtime.testing.Reliability;
 import static dev.apispec.codegen.Interruptions.leftovers;
 import static dev.apispec.codegen.Interruptions.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +88,7 @@ class InterruptedGenerationTest {
 
   @Test
   void aJvmHaltedWhileWritingLeavesThePreviousOutputAndTheNextBuildRecovers(@TempDir Path project) throws Exception {
-    Reliability.Row row = FIGURES.row(Reliability.INTERRUPTED, "JVM halted while writing the sources (forked JVM)",
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.INTERRUPTED, "JVM halted while writing the sources (forked JVM)",
         "interruptions injected");
     row.tried(1);
     writeSpec(project, SPEC);
@@ -133,7 +134,7 @@ class InterruptedGenerationTest {
   @Test
   void goalsOfSeveralProjectsRunAtOnceEachWriteTheirOwn(@TempDir Path root) throws Exception {
     int projects = 8;
-    Reliability.Row row = FIGURES.row(Reliability.CONCURRENT, "generate goals of 8 projects, 4 at a time, in one JVM",
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.CONCURRENT, "generate goals of 8 projects, 4 at a time, in one JVM",
         "projects generated (3 times each)");
     List<Callable<Map<String, String>>> goals = new ArrayList<>();
     for (int i = 0; i < projects; i++) {

@@ -1,5 +1,6 @@
 package dev.apispec.codegen;
 
+import dev.apispec.runtime.testing.Reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -93,7 +94,7 @@ class SpecFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void readAndValidateText(byte[] input) {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS,
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS,
         "fuzz: YAML, spec reader and validator on arbitrary text (SpecFuzzTest#readAndValidateText)", what());
     row.tried(1);
     String text = new String(input, StandardCharsets.UTF_8);
@@ -116,7 +117,7 @@ class SpecFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void generateFromGrammar(FuzzedDataProvider data) throws IOException {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS,
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS,
         "fuzz: whole pipeline on specs built from a grammar (SpecFuzzTest#generateFromGrammar)", what());
     row.tried(1).note("the grammar's specs found a package name with a C1 control character, which javac ignores:"
         + " the classes compiled into another package (fixed: rejected)");
@@ -131,7 +132,7 @@ class SpecFuzzTest {
     assertEquals(sources, within(() -> generate(yaml)).files().stream().map(JavaFile::toString).toList(),
         "generating the same spec twice gave different sources:\n" + yaml);
     if (!Reliability.fuzzing() || GENERATED.incrementAndGet() % COMPILE_EVERY == 1) {
-      Reliability.Row compiled = FIGURES.row(Reliability.HOSTILE_SPECS,
+      Reliability.Row compiled = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS,
           "fuzz: sources generated from the grammar's specs compile and load", Reliability.fuzzing()
               ? "specs compiled (fuzzing mode)" : "specs compiled (saved inputs, regression mode)");
       compiled.tried(1);

@@ -7,7 +7,8 @@ import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.Codegen;
 import dev.apispec.codegen.CompiledSources;
 import dev.apispec.codegen.Reflect;
-import dev.apispec.codegen.Reliability;
+import dev.apispec.codegen.ReliabilityAreas;
+import dev.apispec.runtime.testing.Reliability;
 import dev.apispec.codegen.SpecProblems;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -43,7 +44,7 @@ class HostileNamesTest {
       """;
 
   private static Reliability.Row row(int specs) {
-    return FIGURES.row(Reliability.HOSTILE_SPECS, "names that are Java keywords or not identifiers",
+    return FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "names that are Java keywords or not identifiers",
         "specs generated or rejected").tried(specs).note("accepted before, and generated code that did not compile:"
         + " an auth header named like a builder setting (Base-Uri), a javaName Objects, Map or Collections, endpoint"
         + " names javac takes for one (a soft hyphen inside); or that lost a group: 'ßa' and 'SSa' gave one class;"

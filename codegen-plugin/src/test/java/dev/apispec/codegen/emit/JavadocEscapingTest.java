@@ -9,7 +9,8 @@ import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.Codegen;
 import dev.apispec.codegen.CompiledSources;
 import dev.apispec.codegen.Reflect;
-import dev.apispec.codegen.Reliability;
+import dev.apispec.codegen.ReliabilityAreas;
+import dev.apispec.runtime.testing.Reliability;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -91,7 +92,7 @@ class JavadocEscapingTest {
 
   @Test
   void hostileDocumentationCompilesCleanlyAndInjectsNothing(@TempDir Path work) throws Throwable {
-    FIGURES.row(Reliability.HOSTILE_SPECS, "documentation text in every doc position",
+    FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "documentation text in every doc position",
         "specs generated, compiled (doclint) and loaded").tried(1);
     List<JavaFile> files = Codegen.generateFromText("hostile.yaml", HOSTILE_SPEC, null);
     try (CompiledSources compiled = CompiledSources.compile(files, work, "-Xdoclint:all,-missing")) {
@@ -140,7 +141,7 @@ class JavadocEscapingTest {
     "<script>alert(1)</script> <b>bold</b> &amp; <!-- c --> </p>",
     "@param x {@code y} {@link Nope} @return z\n@deprecated */"})
   void theSameTextInEveryDocPositionIsEscapedEverywhere(String text, @TempDir Path work) throws Throwable {
-    FIGURES.row(Reliability.HOSTILE_SPECS, "documentation text in every doc position",
+    FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "documentation text in every doc position",
         "specs generated, compiled (doclint) and loaded").tried(1);
     String quoted = '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
     String spec = """

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.Codegen;
 import dev.apispec.codegen.Interruptions;
-import dev.apispec.codegen.Reliability;
+import dev.apispec.codegen.ReliabilityAreas;
+import dev.apispec.runtime.testing.Reliability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class SourceWriterTest {
   }
 
   private static Reliability.Row row(String target) {
-    return FIGURES.row(Reliability.INTERRUPTED, target, "interruptions injected");
+    return FIGURES.row(ReliabilityAreas.INTERRUPTED, target, "interruptions injected");
   }
 
   /** The files that {@code files} would write, by relative path. */

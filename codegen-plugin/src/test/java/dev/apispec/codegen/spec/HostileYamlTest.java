@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.Codegen;
-import dev.apispec.codegen.Reliability;
+import dev.apispec.codegen.ReliabilityAreas;
+import dev.apispec.runtime.testing.Reliability;
 import dev.apispec.codegen.SpecProblems;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.model.TypeDef;
@@ -73,7 +74,7 @@ class HostileYamlTest {
 
   @Test
   void anAliasBombIsReportedNotExpanded() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "alias bombs (billion laughs)", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "alias bombs (billion laughs)", TRIED);
     row.tried(2).note("no alias is ever expanded (Jackson streams SnakeYAML's events; LoaderOptions' alias limit is"
         + " never consulted); before the fix an alias of a single value was read, silently, as the anchor's name");
     // Three levels: each anchor and alias is a problem where it stands; no alias is followed.
@@ -112,7 +113,7 @@ class HostileYamlTest {
 
   @Test
   void anAliasIsNeverReadAsTheNameOfItsAnchor() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "alias bombs (billion laughs)", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "alias bombs (billion laughs)", TRIED);
     row.tried(1);
     // Jackson reads "*n" as the string "n": before this was reported, the doc silently became "n".
     assertEquals(List.of("spec.yaml:6:8: " + ALIASES), problemsOf(API.replace("name: Demo", "name: &n Demo")
@@ -128,7 +129,7 @@ class HostileYamlTest {
       block mappings                 | 1000    | 66   | 66
       """)
   void aDeeplyNestedDocumentIsOneProblemAtTheDepthLimit(String kind, int depth, int line, int column) {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "deep nesting (to 100,000 levels)", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "deep nesting (to 100,000 levels)", TRIED);
     row.tried(1).note("before the fix Jackson's own nesting limit added a second problem, placed at line 1 column 1");
     String yaml = switch (kind) {
       // one bracket a line: a line may not be longer than 64 KiB
@@ -149,7 +150,7 @@ class HostileYamlTest {
 
   @Test
   void aNestedTypeReferenceIsOneProblem() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "deep nesting (to 100,000 levels)", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "deep nesting (to 100,000 levels)", TRIED);
     row.tried(1);
     String type = "list<".repeat(10_000) + "string" + ">".repeat(10_000);
     List<String> problems = bounded(Duration.ofSeconds(5), 256 << 20, () -> problemsOf(API
@@ -176,7 +177,7 @@ class HostileYamlTest {
 
   @Test
   void aTenMegabyteSpecIsReadInSeconds() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "10 MB specs", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "10 MB specs", TRIED);
     row.tried(1);
     String yaml = bigSpec(10 << 20);
     // About 2 s on a cold JVM of two cores; the limit leaves room for a slow machine, not for a slower algorithm.
@@ -195,7 +196,7 @@ class HostileYamlTest {
 
   @Test
   void aTenMegabyteLineIsOneProblemAtOnce() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "10 MB specs", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "10 MB specs", TRIED);
     row.tried(3).note("a 10 MB word (no space or line break) took 84 s and allocated 200 GB in SnakeYAML's scanner,"
         + " which is quadratic in the length of a token; lines are now limited to 64 KiB (fixed). A 10 MB spec of"
         + " 14,000 types reads in about 2 s");
@@ -217,7 +218,7 @@ class HostileYamlTest {
 
   @Test
   void aSpecOverTheCodePointLimitIsOneProblem() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "specs over the size limit (64 Mi code points)",
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "specs over the size limit (64 Mi code points)",
         TRIED);
     row.tried(1);
     StringBuilder yaml = new StringBuilder(API).append("  doc: |\n");
@@ -236,7 +237,7 @@ class HostileYamlTest {
 
   @Test
   void duplicateKeysAreReportedAtEveryLevel() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "duplicate keys", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "duplicate keys", TRIED);
     row.tried(1);
     assertEquals(List.of(
             "spec.yaml:3:3: duplicate key 'name' (first at line 2)",
@@ -289,7 +290,7 @@ class HostileYamlTest {
 
   @Test
   void tabsIndentNothingButMayStandInText() {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "tabs", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "tabs", TRIED);
     row.tried(3);
     String tab = "not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for"
         + " indentation) (while scanning for the next token)";
@@ -309,7 +310,7 @@ class HostileYamlTest {
 
   @Test
   void aByteOrderMarkAtTheStartIsSkippedAndMovesNothing(@TempDir Path dir) throws IOException {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS, "byte-order marks", TRIED);
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "byte-order marks", TRIED);
     row.tried(4);
     String withProblem = API + "colour: red\n";
     List<String> expected = List.of("spec.yaml:6:1: unknown key 'colour' in a spec file; allowed: api, groups, types");

@@ -3,7 +3,8 @@ package dev.apispec.codegen.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.apispec.codegen.Codegen;
-import dev.apispec.codegen.Reliability;
+import dev.apispec.codegen.ReliabilityAreas;
+import dev.apispec.runtime.testing.Reliability;
 import dev.apispec.codegen.SpecProblems;
 import dev.apispec.codegen.TestProtos;
 import dev.apispec.codegen.proto.ProtoCatalog;
@@ -207,7 +208,7 @@ class WrongValueTypesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void aValueOfTheWrongKindIsOneProblemAtTheValue(Case wrong) {
-    Reliability.Row row = FIGURES.row(Reliability.HOSTILE_SPECS,
+    Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS,
         "every key of the format given a value of the wrong kind", "specs read (one key wrong in each)");
     row.tried(1).note("before the fixes: 'field', 'code' or 'message' of the protobuf status of the wrong kind crashed"
         + " the validator (NullPointerException); 'api', 'json', 'envelope', 'protobuf', 'status', 'types', a type"
