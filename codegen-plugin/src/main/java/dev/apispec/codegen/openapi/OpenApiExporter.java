@@ -259,8 +259,8 @@ public final class OpenApiExporter {
     if (!required.isEmpty()) {
       schema.set("required", required);
     }
-    // records keep properties they do not know, so the document must allow them
-    schema.put("additionalProperties", true);
+    // Other properties are allowed by JSON Schema's default, which is what the records do (they keep them);
+    // an explicit "additionalProperties: true" makes OpenAPI Generator's Java models plain HashMaps.
     return schema;
   }
 
