@@ -25,8 +25,4 @@ public abstract class ApiException extends RuntimeException {
   public int httpStatus() {
     return httpStatus;
   }
-
-  static String describe(Endpoint<?> endpoint, int httpStatus) {
-    return httpStatus == 0 ? endpoint.toString() : endpoint + " (HTTP " + httpStatus + ")";
-  }
 }

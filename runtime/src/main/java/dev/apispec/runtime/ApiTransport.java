@@ -182,14 +182,16 @@ public final class ApiTransport {
       kind = RetryPolicy.Failure.CONNECTION;
     } else if (error != null || response == null) {
       return null;
-    } else if (response.statusCode() == 429) {
-      kind = RetryPolicy.Failure.TOO_MANY_REQUESTS;
-      retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
-    } else if (response.statusCode() >= 500 && response.statusCode() <= 599) {
-      kind = RetryPolicy.Failure.SERVER_ERROR;
-      retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
     } else {
-      return null;
+      int status = response.statusCode();
+      if (status == 429) {
+        kind = RetryPolicy.Failure.TOO_MANY_REQUESTS;
+      } else if (status >= 500 && status <= 599) {
+        kind = RetryPolicy.Failure.SERVER_ERROR;
+      } else {
+        return null;
+      }
+      retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
     }
     return retryPolicy.delayAfter(attempt, kind, retryAfter);
   }
