@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
 import dev.apispec.codegen.Codegen;
 import dev.apispec.codegen.Interruptions;
 import dev.apispec.codegen.ReliabilityAreas;
 import dev.apispec.runtime.testing.Reliability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -198,5 +201,87 @@ class SourceWriterTest {
     SourceWriter.replace(output, first);
     assertEquals(once, snapshot(output));
     assertTrue(once.containsKey("dev/demo/TagsApi.java"), once.keySet().toString());
+  }
+
+  /** Enough files that {@link SourceWriter} writes them on several threads. */
+  private static List<JavaFile> many(String prefix, int count) {
+    List<JavaFile> files = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      files.add(JavaFile.builder(i % 2 == 0 ? "dev.demo.a" : "dev.demo.b",
+          TypeSpec.classBuilder(prefix + i).addJavadoc("File $L of $L.\n", i, count).build()).build());
+    }
+    return files;
+  }
+
+  private static List<String> writerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(name -> name.startsWith("apispec-writer-"))
+        .toList();
+  }
+
+  @Test
+  void manyFilesAreWrittenOnSeveralThreadsAndAllArrive() throws IOException {
+    List<JavaFile> files = many("Type", 300);
+    SourceWriter.replace(output, files);
+    Map<String, String> written = snapshot(output);
+    assertEquals(300, written.size());
+    assertEquals(expected(files), written);
+    assertEquals(List.of(), writerThreads());
+  }
+
+  @Test
+  void aFailureWhileWritingOnSeveralThreadsLeavesThePreviousOutputAndStopsEveryWriter() throws IOException {
+    Reliability.Row row = row("a source fails to write after 150 of 301 were written, on several threads");
+    row.tried(1);
+    SourceWriter.replace(output, first);
+    Map<String, String> before = snapshot(output);
+    UncheckedIOException diskFull = new UncheckedIOException(new IOException("No space left on device"));
+
+    UncheckedIOException thrown = assertThrows(UncheckedIOException.class, () ->
+        SourceWriter.replace(output, Interruptions.withTrapAfter(many("Type", 300), 150, () -> {
+          throw diskFull;
+        })));
+
+    assertSame(diskFull, thrown);
+    if (!before.equals(snapshot(output))) {
+      row.lost(1);
+    }
+    assertEquals(before, snapshot(output));
+    assertEquals(List.of(), leftovers(output));
+    assertEquals(List.of(), writerThreads(), "every writer stopped before the staging folder was removed");
+  }
+
+  @Test
+  void anInterruptWhileWritingOnSeveralThreadsFailsTheWriteAndKeepsTheInterrupt() throws IOException {
+    row("the generating thread is interrupted while sources are written on several threads").tried(1);
+    SourceWriter.replace(output, first);
+    Map<String, String> before = snapshot(output);
+    Thread caller = Thread.currentThread();
+    try {
+      assertThrows(IOException.class, () ->
+          SourceWriter.replace(output, Interruptions.withTrapAfter(many("Type", 300), 40, caller::interrupt)));
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(before, snapshot(output));
+    assertEquals(List.of(), leftovers(output));
+    assertEquals(List.of(), writerThreads());
+  }
+
+  @Test
+  void twoTypesThatWouldShareAFileFailInsteadOfOneOverwritingTheOther() throws IOException {
+    SourceWriter.replace(output, first);
+    Map<String, String> before = snapshot(output);
+    List<JavaFile> clash = new ArrayList<>(many("Type", 3));
+    clash.add(JavaFile.builder("dev.demo.a", TypeSpec.classBuilder("Type0").addJavadoc("Another.\n").build()).build());
+
+    FileAlreadyExistsException thrown =
+        assertThrows(FileAlreadyExistsException.class, () -> SourceWriter.replace(output, clash));
+
+    assertTrue(thrown.getFile().endsWith("Type0.java"), thrown.getFile());
+    assertEquals(before, snapshot(output));
+    assertEquals(List.of(), leftovers(output));
   }
 }
