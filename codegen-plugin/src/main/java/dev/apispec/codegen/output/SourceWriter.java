@@ -1,8 +1,8 @@
 package dev.apispec.codegen.output;
 
 import com.palantir.javapoet.JavaFile;
+import dev.apispec.codegen.util.Parallel;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -76,20 +74,14 @@ public final class SourceWriter {
         Files.createDirectories(packageFolder(root, file.packageName()));
       }
     }
-    int threads = Math.min(MAX_THREADS, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / FILES_PER_THREAD));
-    if (threads < 2) {
-      for (JavaFile file : files) {
-        write(root, file);
-      }
-      return;
-    }
-    new ParallelWrite(root, files).run(threads);
+    Parallel.map("apispec-writer", files, FILES_PER_THREAD, file -> {
+      write(root, file);
+      return file;
+    });
   }
 
   /** Below this many files per thread, a thread costs more than it saves. */
   private static final int FILES_PER_THREAD = 32;
-
-  private static final int MAX_THREADS = 4;
 
   private static Path packageFolder(Path root, String packageName) {
     Path folder = root;
@@ -107,75 +99,6 @@ public final class SourceWriter {
     try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       file.writeTo(out);
-    }
-  }
-
-  /**
-   * Workers take the next file from a shared counter; the first failure stops them all, and is thrown once
-   * every worker has stopped, so nothing writes into the staging folder after the caller deletes it.
-   */
-  private static final class ParallelWrite {
-    private final Path root;
-    private final List<JavaFile> files;
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-    ParallelWrite(Path root, List<JavaFile> files) {
-      this.root = root;
-      this.files = files;
-    }
-
-    void run(int threads) throws IOException {
-      List<Thread> workers = new ArrayList<>(threads - 1);
-      for (int i = 1; i < threads; i++) {
-        Thread worker = new Thread(this::work, "apispec-writer-" + i);
-        worker.setDaemon(true);
-        workers.add(worker);
-        worker.start();
-      }
-      work(); // the caller's thread is one of the workers
-      boolean interrupted = false;
-      for (Thread worker : workers) {
-        while (true) {
-          try {
-            worker.join();
-            break;
-          } catch (InterruptedException e) {
-            // stop handing out files, but wait: the workers are still writing into the folder
-            interrupted = true;
-            failure.compareAndSet(null, new InterruptedIOException("interrupted while writing sources"));
-          }
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      Throwable thrown = failure.get();
-      if (thrown instanceof IOException e) {
-        throw e;
-      } else if (thrown instanceof RuntimeException e) {
-        throw e;
-      } else if (thrown instanceof Error e) {
-        throw e;
-      } else if (thrown != null) {
-        throw new IOException(thrown);
-      }
-    }
-
-    private void work() {
-      for (int i = next.getAndIncrement(); i < files.size() && failure.get() == null; i = next.getAndIncrement()) {
-        try {
-          write(root, files.get(i));
-        } catch (Throwable t) {
-          if (!failure.compareAndSet(null, t)) {
-            Throwable first = failure.get();
-            if (first != t) {
-              first.addSuppressed(t);
-            }
-          }
-          return;
-        }
-      }
     }
   }
 

@@ -20,6 +20,14 @@ public final class Problems {
     }
   }
 
+  /** Adds what {@code other} holds, in its order, under this one's limit. */
+  public void addAll(Problems other) {
+    for (Problem problem : other.problems) {
+      add(problem.location(), problem.message());
+    }
+    omitted += other.omitted;
+  }
+
   public boolean isEmpty() {
     return problems.isEmpty();
   }

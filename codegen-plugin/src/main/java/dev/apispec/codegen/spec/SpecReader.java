@@ -6,7 +6,9 @@ import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.model.TypeRef;
+import dev.apispec.codegen.util.Parallel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +76,10 @@ public final class SpecReader {
     SpecReader reader = new SpecReader(problems);
     List<Path> files = specFiles(specPath, displayRoot, problems);
     reader.unreadable = files.isEmpty();
-    for (Path file : files) {
-      String name = display(displayRoot, file);
-      String text = readText(file, name, problems);
-      if (text != null) {
-        reader.readDocument(name, text);
+    for (Parsed file : parseAll(reader.yaml, files, displayRoot)) {
+      problems.addAll(file.problems());
+      if (file.root() != null) {
+        reader.readRoot(file.name(), file.root());
       } else {
         reader.unreadable = true;
       }
@@ -174,12 +175,40 @@ public final class SpecReader {
     return null;
   }
 
+  /** A spec file parsed as YAML, with the problems found so far; {@code root} is null when it could not be read. */
+  private record Parsed(String name, YamlNode root, Problems problems) {}
+
+  /** Files with this many or more per thread are parsed on several threads. */
+  private static final int FILES_PER_THREAD = 8;
+
+  /**
+   * Parses every file, on a few threads when there are many (a large spec is mostly many files of YAML, and
+   * parsing them is independent); what the YAML means is read afterwards, in file order, on the caller's thread.
+   */
+  private static List<Parsed> parseAll(YamlReader yaml, List<Path> files, Path displayRoot) {
+    try {
+      return Parallel.map("apispec-reader", files, FILES_PER_THREAD, file -> {
+        String name = display(displayRoot, file);
+        Problems found = new Problems();
+        String text = readText(file, name, found);
+        return new Parsed(name, text == null ? null : yaml.read(name, text, found), found);
+      });
+    } catch (IOException e) {
+      // readText and YamlReader report every IOException as a problem of its file
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void readDocument(String file, String text) {
     YamlNode root = yaml.read(file, text, problems);
     if (root == null) {
       unreadable = true;
       return;
     }
+    readRoot(file, root);
+  }
+
+  private void readRoot(String file, YamlNode root) {
     YamlNode.Mapping top = mapping(root, "a spec file");
     if (top == null) {
       unreadable = true;

@@ -36,4 +36,22 @@ class ProblemsTest {
     assertEquals(0, e.omitted());
     assertEquals("The spec has 2 problems:\n  a.yaml:1:5: first\n  a.yaml:2:3: second", e.getMessage());
   }
+
+  @Test
+  void problemsAddedFromAnotherCollectionKeepTheirOrderTheLimitAndTheCountOfTheRest() {
+    Problems file = new Problems();
+    for (int i = 1; i <= Problems.MAX_KEPT + 40; i++) {
+      file.add(new Location("b.yaml", i, 1), "problem " + i);
+    }
+    Problems all = new Problems();
+    all.add(new Location("a.yaml", 1, 1), "first");
+    all.addAll(file);
+
+    SpecException e = assertThrows(SpecException.class, all::throwIfAny);
+
+    assertEquals(Problems.MAX_KEPT, e.problems().size());
+    assertEquals("a.yaml:1:1: first", e.problems().get(0).toString());
+    assertEquals("b.yaml:499:1: problem 499", e.problems().get(Problems.MAX_KEPT - 1).toString());
+    assertEquals(41, e.omitted()); // the 40 the file itself left out, and the one that no longer fits
+  }
 }
