@@ -32,16 +32,12 @@ public record TagRelationRequest(@JsonProperty("userId") String userId,
     public TagRelationRequest {
         Objects.requireNonNull(userId, "userId is required");
         Objects.requireNonNull(tagGroupId, "tag_group_id is required");
-        unknownFields = unknownFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
+        unknownFields = unknownFields == null || unknownFields.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
     }
 
     /**
-     * Creates a {@code TagRelationRequest} with no unknown fields.
-     *
-     * @param userId ID of the member. Required. Example: <code>"1234567"</code>.
-     * @param tagGroupId ID of the tag. On the wire: <code>tag_group_id</code>. Required. Example: <code>1145</code>.
-     * @param chatType The <code>chatType</code> property.
-     * @param msgTypes Message types the member may send. Sent as one comma-separated string. Example: <code>"1,2"</code>.
+     * Creates a {@code TagRelationRequest} with no unknown properties; its parameters are the components documented on {@link TagRelationRequest}.
      */
     public TagRelationRequest(String userId, Long tagGroupId, ChatType chatType,
             List<Integer> msgTypes) {

@@ -1,13 +1,10 @@
 package dev.apispec.codegen;
 
 import com.palantir.javapoet.JavaFile;
-import dev.apispec.codegen.output.Fingerprint;
 import dev.apispec.codegen.output.SourceWriter;
 import dev.apispec.codegen.spec.SpecException;
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -48,7 +45,7 @@ public final class GenerateMojo extends AbstractMojo {
   private File outputDirectory;
 
   /** Where the fingerprint of the last generation is kept, to skip work when nothing changed. */
-  @Parameter(defaultValue = "${project.build.directory}/apispec-state/generate.sha256", required = true)
+  @Parameter(defaultValue = "${project.build.directory}/apispec-state/generate.state", required = true)
   private File stateFile;
 
   /** Generate even when nothing changed. */
@@ -72,17 +69,15 @@ public final class GenerateMojo extends AbstractMojo {
     // Absolute, so that messages can show paths relative to it (relativize needs two absolute paths).
     Path base = (project == null ? Paths.get("") : project.getBasedir().toPath()).toAbsolutePath().normalize();
     try {
-      String fingerprint = fingerprint();
-      Path state = stateFile.toPath();
-      if (!force && Files.isDirectory(output) && Files.isRegularFile(state)
-          && fingerprint.equals(Files.readString(state, StandardCharsets.UTF_8).strip())) {
+      UpToDateCheck check = UpToDateCheck.of("generate", spec, descriptorSet, "outputDirectory", outputDirectory,
+          stateFile);
+      if (check.upToDate(force, Files.isDirectory(output))) {
         getLog().info("Generated sources are up to date in " + shown(base, output));
       } else {
         List<JavaFile> files = Codegen.generate(spec.toPath(), base, descriptorSet == null ? null : descriptorSet.toPath());
-        Files.deleteIfExists(state);
+        check.writingOutput();
         SourceWriter.replace(output, files);
-        Files.createDirectories(state.getParent());
-        Files.writeString(state, fingerprint + "\n", StandardCharsets.UTF_8);
+        check.outputWritten();
         getLog().info("Generated " + files.size() + " Java files from " + shown(base, spec.toPath())
             + " into " + shown(base, output));
       }
@@ -101,27 +96,5 @@ public final class GenerateMojo extends AbstractMojo {
   private static String shown(Path base, Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
-  }
-
-  private String fingerprint() throws IOException {
-    Fingerprint fingerprint = new Fingerprint()
-        .addPath("spec", spec.toPath())
-        .addPath("descriptorSet", descriptorSet == null ? null : descriptorSet.toPath())
-        .add("outputDirectory", outputDirectory.getAbsolutePath());
-    Path pluginCode = pluginCode();
-    if (pluginCode != null) {
-      fingerprint.addPath("plugin", pluginCode);
-    }
-    return fingerprint.hex();
-  }
-
-  /** The jar (or classes folder) this plugin runs from, so that a changed generator regenerates. */
-  private static Path pluginCode() {
-    try {
-      var source = GenerateMojo.class.getProtectionDomain().getCodeSource();
-      return source == null ? null : Paths.get(source.getLocation().toURI());
-    } catch (URISyntaxException | SecurityException e) {
-      return null;
-    }
   }
 }

@@ -1,14 +1,12 @@
 package dev.apispec.codegen;
 
+import dev.apispec.codegen.output.AtomicWrite;
 import dev.apispec.codegen.spec.SpecException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,7 +19,8 @@ import org.apache.maven.project.MavenProject;
  * Writes the spec as an OpenAPI 3.1 document (JSON): every endpoint with its request and response
  * schemas (the envelope included, {@code data} typed), enums with their values, the credential header
  * as an API-key security scheme, and protobuf bodies as {@code application/x-protobuf} naming their
- * message. The spec is validated first, exactly as by the {@code generate} goal.
+ * message. The spec is validated first, exactly as by the {@code generate} goal. When neither the spec, the
+ * descriptor set, the settings nor this plugin changed since the document was written, the goal does nothing.
  */
 @Mojo(name = "openapi", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public final class OpenApiMojo extends AbstractMojo {
@@ -39,6 +38,14 @@ public final class OpenApiMojo extends AbstractMojo {
       defaultValue = "${project.build.directory}/openapi/openapi.json", required = true)
   private File outputFile;
 
+  /** Where the fingerprint of the last export is kept, to skip work when nothing changed. */
+  @Parameter(defaultValue = "${project.build.directory}/apispec-state/openapi.state", required = true)
+  private File stateFile;
+
+  /** Export even when nothing changed. */
+  @Parameter(property = "apispec.force", defaultValue = "false")
+  private boolean force;
+
   /** Skip the goal. */
   @Parameter(property = "apispec.skip", defaultValue = "false")
   private boolean skip;
@@ -53,27 +60,21 @@ public final class OpenApiMojo extends AbstractMojo {
       return;
     }
     Path base = project == null ? Paths.get("") : project.getBasedir().toPath();
-    String document;
+    Path target = outputFile.toPath().toAbsolutePath();
     try {
-      document = Codegen.exportOpenApi(spec.toPath(), base, descriptorSet == null ? null : descriptorSet.toPath());
+      UpToDateCheck check = UpToDateCheck.of("openapi", spec, descriptorSet, "outputFile", outputFile, stateFile);
+      if (check.upToDate(force, Files.isRegularFile(target))) {
+        getLog().info("The OpenAPI document " + base.toAbsolutePath().relativize(target) + " is up to date");
+        return;
+      }
+      String document = Codegen.exportOpenApi(spec.toPath(), base,
+          descriptorSet == null ? null : descriptorSet.toPath());
+      check.writingOutput();
+      AtomicWrite.writeString(target, document);
+      check.outputWritten();
     } catch (SpecException e) {
       e.problems().forEach(problem -> getLog().error(problem.toString()));
       throw new MojoFailureException(e.getMessage());
-    }
-    Path target = outputFile.toPath().toAbsolutePath();
-    try {
-      Files.createDirectories(target.getParent());
-      Path staging = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        Files.writeString(staging, document, StandardCharsets.UTF_8);
-        try {
-          Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(staging);
-      }
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write the OpenAPI document to " + target + ": " + e.getMessage(), e);
     }

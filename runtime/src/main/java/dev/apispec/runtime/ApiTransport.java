@@ -3,7 +3,6 @@ package dev.apispec.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageLite;
@@ -44,6 +43,7 @@ public final class ApiTransport {
   private final JsonEnvelope envelope;
   private final ProtoStatus protoStatus;
   private final ApiErrorFactory errorFactory;
+  private final ProtoStatusCheck statusCheck;
   private final ObjectMapper mapper;
   private final String jsonContentType;
   private final String protobufContentType;
@@ -72,6 +72,7 @@ public final class ApiTransport {
     this.envelope = builder.envelope;
     this.protoStatus = builder.protoStatus;
     this.errorFactory = Objects.requireNonNull(builder.errorFactory, "errorFactory");
+    this.statusCheck = protoStatus == null ? null : new ProtoStatusCheck(protoStatus, errorFactory, this::redact);
     this.mapper = builder.mapper != null ? builder.mapper : ApiJson.newMapper();
     this.jsonContentType = builder.jsonContentType;
     this.protobufContentType = builder.protobufContentType;
@@ -321,8 +322,8 @@ public final class ApiTransport {
           "the response is not a valid protobuf message: " + e.getMessage(), e);
     }
     if (message instanceof Message full) {
-      if (protoStatus != null) {
-        checkStatus(endpoint, status, full);
+      if (statusCheck != null) {
+        statusCheck.check(endpoint, status, full);
       }
       // protobuf-java keeps the low 32 bits of a larger number sent for a 32-bit field: refuse that
       String outOfRange = ProtoRanges.firstOutOfRange(full.getDescriptorForType(), bytes);
@@ -332,31 +333,6 @@ public final class ApiTransport {
       }
     }
     return message;
-  }
-
-  private void checkStatus(Endpoint<?> endpoint, int status, Message message) {
-    FieldDescriptor statusField = message.getDescriptorForType().findFieldByName(protoStatus.statusField());
-    if (statusField == null || statusField.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
-      throw new IllegalStateException(message.getDescriptorForType().getFullName()
-          + " has no message field '" + protoStatus.statusField() + "'");
-    }
-    if (!message.hasField(statusField)) {
-      throw new ApiDecodeException(endpoint.toString(), status,
-          "the response has no '" + protoStatus.statusField() + "'", null);
-    }
-    Message statusMessage = (Message) message.getField(statusField);
-    FieldDescriptor codeField = statusMessage.getDescriptorForType().findFieldByName(protoStatus.codeField());
-    FieldDescriptor textField = statusMessage.getDescriptorForType().findFieldByName(protoStatus.messageField());
-    if (codeField == null || !(statusMessage.getField(codeField) instanceof Number codeValue)) {
-      throw new IllegalStateException(statusMessage.getDescriptorForType().getFullName()
-          + " has no integer field '" + protoStatus.codeField() + "'");
-    }
-    long code = codeValue.longValue();
-    if (code != protoStatus.successCode()) {
-      String text = textField == null ? "" : redact(String.valueOf(statusMessage.getField(textField)));
-      int intCode = code > Integer.MAX_VALUE || code < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) code;
-      throw errorFactory.create(endpoint.toString(), status, intCode, text);
-    }
   }
 
   private String excerpt(byte[] bytes) {

@@ -39,8 +39,10 @@ final class GroupEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("$L\n\n", group.doc() == null ? "The {@code " + Javadoc.escape(group.name()) + "} endpoints."
             : Javadoc.escape(group.doc()))
+        // Said once here rather than as @throws on every method, as they are the same for all of them.
         .addJavadoc("<p>Get it from {@link $T#$L()}. Every method throws {@link $T} when the server answers with a"
-            + " failure code, and another {@link $T} when the call fails otherwise.\n",
+            + " failure code, and another {@link $T} when the call fails otherwise: HTTP status, undecodable body,"
+            + " timeout or connection. Each has an {@code …Async} twin whose future fails with the same exceptions.\n",
             symbols.client(), Symbols.groupAccessor(group), symbols.apiException(), ApiException.class);
 
     for (EndpointDef endpoint : group.endpoints()) {
@@ -79,31 +81,26 @@ final class GroupEmitter {
     MethodSpec.Builder sync = MethodSpec.methodBuilder(method)
         .addModifiers(Modifier.PUBLIC)
         .returns(result)
-        .addJavadoc(javadoc(endpoint, requestType != null));
+        .addJavadoc(javadoc(endpoint, requestType != null, !result.equals(TypeName.VOID)));
     if (result.equals(TypeName.VOID)) {
       sync.addStatement("transport.call($N, $L)", constant, argument);
     } else {
       sync.addStatement("return transport.call($N, $L)", constant, argument);
     }
-    sync.addJavadoc(result.equals(TypeName.VOID) ? "" : "@return the response " + (endpoint.response() instanceof EndpointDef.ProtobufBody ? "message" : "data") + "\n");
-    sync.addJavadoc("@throws $T if the server answers with a code other than the success code\n", symbols.apiException());
-    sync.addJavadoc("@throws $T if the call fails otherwise: HTTP status, undecodable body, timeout or connection\n",
-        ApiException.class);
 
+    // One sentence: the parameter and the exceptions are those of the method it links to.
     ClassName futureRaw = ClassName.get(CompletableFuture.class);
     MethodSpec.Builder async = MethodSpec.methodBuilder(method + "Async")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(futureRaw, boxed))
-        .addJavadoc("Like {@link #$L($L)}, without blocking: the future fails with the same exceptions.\n",
-            method, requestType == null ? "" : rawName(requestType))
+        .addJavadoc("Like {@link #$L($L)}, without blocking: the future completes $L, or fails with the same"
+            + " exceptions.\n", method, requestType == null ? "" : rawName(requestType),
+            result.equals(TypeName.VOID) ? "when the call succeeds" : "with the response")
         .addStatement("return transport.callAsync($N, $L)", constant, argument);
     if (requestType != null) {
       sync.addParameter(requestType, "request");
       async.addParameter(requestType, "request");
-      async.addJavadoc("\n@param request the request body\n");
     }
-    async.addJavadoc(requestType == null ? "\n" : "").addJavadoc("@return the future "
-        + (result.equals(TypeName.VOID) ? "completion of the call" : "response") + "\n");
     if (endpoint.deprecated()) {
       sync.addAnnotation(Deprecated.class);
       async.addAnnotation(Deprecated.class);
@@ -116,7 +113,7 @@ final class GroupEmitter {
     return type instanceof ClassName className ? String.join(".", className.simpleNames()) : type.toString();
   }
 
-  private CodeBlock javadoc(EndpointDef endpoint, boolean hasRequest) {
+  private CodeBlock javadoc(EndpointDef endpoint, boolean hasRequest, boolean hasResult) {
     CodeBlock.Builder doc = CodeBlock.builder();
     doc.add("$L\n\n", endpoint.doc() == null ? "Calls {@code " + Javadoc.escape(endpoint.path()) + "}."
         : Javadoc.escape(endpoint.doc()));
@@ -135,9 +132,14 @@ final class GroupEmitter {
       }
       doc.add("</ul>\n");
     }
-    doc.add("\n");
+    if (hasRequest || hasResult) {
+      doc.add("\n");
+    }
     if (hasRequest) {
       doc.add("@param request the request body\n");
+    }
+    if (hasResult) {
+      doc.add("@return the response $L\n", endpoint.response() instanceof EndpointDef.ProtobufBody ? "message" : "data");
     }
     return doc.build();
   }

@@ -66,8 +66,10 @@ final class RecordEmitter {
 
     MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
     MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    // No @param list: it would repeat the record's word for word.
     MethodSpec.Builder convenience = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Creates a {@code $L} with no unknown fields.\n\n", object.name());
+        .addJavadoc("Creates a {@code $L} with no unknown properties; its parameters are the components documented on"
+            + " {@link $T}.\n", object.name(), name);
     CodeBlock.Builder delegate = CodeBlock.builder().add("this(");
 
     for (TypeDef.FieldDef field : object.fields()) {
@@ -85,7 +87,6 @@ final class RecordEmitter {
       convenience.addParameter(type, javaName);
       delegate.add("$N, ", javaName);
       javadoc.add("@param $L $L\n", javaName, fieldDoc(field));
-      convenience.addJavadoc("@param $L $L\n", javaName, fieldDoc(field));
       if (field.required()) {
         compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, javaName, field.wireName() + " is required");
       }
@@ -96,9 +97,11 @@ final class RecordEmitter {
         .build());
     javadoc.add("@param $L properties the spec does not describe, kept so that writing this value back loses"
         + " nothing\n", JavaNames.UNKNOWN_FIELDS);
-    compact.addStatement("$N = $N == null ? $T.of() : $T.unmodifiableMap(new $T<>($N))",
-        JavaNames.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS, Map.class, Collections.class, LinkedHashMap.class,
-        JavaNames.UNKNOWN_FIELDS);
+    // Most payloads have no unknown properties: share one empty map instead of copying Jackson's empty one.
+    // emptyMap(), not Map.of(), because it answers get(null) and containsKey(null) as the copy does.
+    compact.addStatement("$N = $N == null || $N.isEmpty() ? $T.emptyMap()$W: $T.unmodifiableMap(new $T<>($N))",
+        JavaNames.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS, Collections.class,
+        Collections.class, LinkedHashMap.class, JavaNames.UNKNOWN_FIELDS);
     delegate.add("$T.of())", Map.class);
     convenience.addStatement(delegate.build());
 

@@ -26,7 +26,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,6 +225,45 @@ class JsonClientGenerationTest {
     Map<?, ?> kept = (Map<?, ?>) call(request, "unknownFields");
     assertEquals(Map.of("a", 1), kept);
     assertThrows(UnsupportedOperationException.class, () -> kept.clear());
+  }
+
+  @Test
+  void recordsWithoutUnknownFieldsShareOneImmutableEmptyMap() throws Throwable {
+    Class<?> request = model("FriendApplyRequest");
+    Object user = model("ChatType").getField("USER").get(null);
+    Map<String, Object> shared = Collections.emptyMap();
+    assertSame(shared, call(construct(request, "1", user, null, null), "unknownFields"), "null");
+    assertSame(shared, call(construct(request, "1", user, null, new HashMap<>()), "unknownFields"), "an empty map");
+    assertSame(shared, call(construct(request, "1", user, null), "unknownFields"), "the convenience constructor");
+    assertSame(shared, call(MAPPER.readValue("{\"chatId\":\"1\",\"chatType\":1}", request), "unknownFields"),
+        "decoded without unknown properties");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> kept = (Map<String, Object>) call(construct(request, "1", user, null, null), "unknownFields");
+    assertThrows(UnsupportedOperationException.class, () -> kept.put("a", 1));
+  }
+
+  @Test
+  void unknownFieldsAreACopyInTheCallersOrderAndDecodedOnesAreKept() throws Throwable {
+    Class<?> request = model("FriendApplyRequest");
+    Object user = model("ChatType").getField("USER").get(null);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("z", 1);
+    extra.put("a", 2);
+    extra.put("m", 3);
+    Object made = construct(request, "1", user, null, extra);
+    extra.remove("z");
+    extra.put("b", 4);
+    Map<?, ?> kept = (Map<?, ?>) call(made, "unknownFields");
+    assertEquals(List.of("z", "a", "m"), List.copyOf(kept.keySet()));
+    assertEquals(List.of(1, 2, 3), List.copyOf(kept.values()));
+
+    String json = "{\"chatId\":\"1\",\"chatType\":1,\"z\":1,\"a\":[2],\"m\":{\"n\":3}}";
+    Object decoded = MAPPER.readValue(json, request);
+    Map<?, ?> decodedExtra = (Map<?, ?>) call(decoded, "unknownFields");
+    // Jackson collects them in a HashMap of its own, so their order is Jackson's, not the document's.
+    assertEquals(Map.of("z", 1, "a", List.of(2), "m", Map.of("n", 3)), decodedExtra);
+    assertThrows(UnsupportedOperationException.class, () -> decodedExtra.clear());
+    assertEquals(MAPPER.readTree(json), MAPPER.readTree(MAPPER.writeValueAsString(decoded)));
   }
 
   @Test
