@@ -21,8 +21,8 @@ public final class ApiJson {
         // Jackson would otherwise read 1.5 into an int field as 1, silently; a decode error says what happened.
         // (Numbers too large for their field, such as 2^40 for an int, fail with or without this.)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        // Jackson strips trailing zeros from decimals read into a JsonNode by default (1.10 -> 1.1).
-        // ApiTransport reads every response as a tree first, so this matters for typed fields too.
+        // Jackson strips trailing zeros from decimals read into a JsonNode by default (1.10 -> 1.1): JsonNode
+        // fields, and typed ones when ApiTransport reads an unusual envelope as a tree, would lose the scale.
         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .build();
   }

@@ -31,6 +31,8 @@ import java.time.Clock;
  */
 public final class ApiTransport {
   private static final int EXCERPT_LIMIT = 200;
+  /** A request timeout this long or longer sets no deadline for the body (its nanoseconds could overflow). */
+  private static final Duration ONE_YEAR = Duration.ofDays(365);
 
   /** The default limit of a response body: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
@@ -45,10 +47,13 @@ public final class ApiTransport {
   private final ApiErrorFactory errorFactory;
   private final ProtoStatusCheck statusCheck;
   private final ObjectMapper mapper;
+  private final EnvelopeReader envelopeReader;
   private final String jsonContentType;
   private final String protobufContentType;
   private final RetryPolicy retryPolicy;
   private final long maxResponseBytes;
+  /** The body handler of a transport without a request timeout: the same for every call. */
+  private final HttpResponse.BodyHandler<byte[]> noDeadlineHandler;
   private final Clock clock = Clock.systemUTC();
   /** Parsing the URI was a tenth of a call's time in the benchmarks; paths are few, so keep them. */
   private final ConcurrentHashMap<String, URI> uris = new ConcurrentHashMap<>();
@@ -64,6 +69,7 @@ public final class ApiTransport {
         .build();
     this.retryPolicy = builder.retryPolicy;
     this.maxResponseBytes = builder.maxResponseBytes;
+    this.noDeadlineHandler = LimitedBody.handler(maxResponseBytes, LimitedBody.NO_DEADLINE);
     String base = Objects.requireNonNull(builder.baseUri, "baseUri").toString();
     this.baseUri = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.authHeader = builder.authHeader;
@@ -74,6 +80,7 @@ public final class ApiTransport {
     this.errorFactory = Objects.requireNonNull(builder.errorFactory, "errorFactory");
     this.statusCheck = protoStatus == null ? null : new ProtoStatusCheck(protoStatus, errorFactory, this::redact);
     this.mapper = builder.mapper != null ? builder.mapper : ApiJson.newMapper();
+    this.envelopeReader = envelope == null ? null : new EnvelopeReader(mapper, envelope);
     this.jsonContentType = builder.jsonContentType;
     this.protobufContentType = builder.protobufContentType;
   }
@@ -163,11 +170,10 @@ public final class ApiTransport {
    * attempt is over: the JDK's request timeout stops at the response headers.
    */
   private HttpResponse.BodyHandler<byte[]> bodyHandler() {
-    long deadline = LimitedBody.NO_DEADLINE;
-    if (requestTimeout != null && requestTimeout.compareTo(Duration.ofDays(365)) < 0) {
-      deadline = System.nanoTime() + requestTimeout.toNanos();
+    if (requestTimeout == null || requestTimeout.compareTo(ONE_YEAR) >= 0) {
+      return noDeadlineHandler;
     }
-    return LimitedBody.handler(maxResponseBytes, deadline);
+    return LimitedBody.handler(maxResponseBytes, System.nanoTime() + requestTimeout.toNanos());
   }
 
   /** The wait before the next attempt, or {@code null} when the outcome stands. */
@@ -265,6 +271,22 @@ public final class ApiTransport {
       T message = (T) decodeProtobuf(endpoint, status, bytes, protobuf);
       return message;
     }
+    Class<T> type = format instanceof ResponseFormat.JsonData<T> json ? json.type() : null;
+    if (envelopeReader != null) {
+      try {
+        return envelopeReader.read(bytes, type);
+      } catch (EnvelopeReader.Refused refused) {
+        throw errorFactory.create(endpoint.toString(), status, refused.code,
+            refused.text == null ? "" : redact(refused.text));
+      } catch (EnvelopeReader.Irregular irregular) {
+        // fall through: the tree says exactly what is wrong
+      }
+    }
+    return decodeTree(endpoint, status, bytes, format);
+  }
+
+  /** The slow path, for a body {@link EnvelopeReader} did not settle: every JSON decode error is made here. */
+  private <T> T decodeTree(Endpoint<T> endpoint, int status, byte[] bytes, ResponseFormat<T> format) {
     JsonNode data = decodeEnvelope(endpoint, status, bytes);
     if (format instanceof ResponseFormat.JsonData<T> json) {
       if (data == null || data.isNull()) {

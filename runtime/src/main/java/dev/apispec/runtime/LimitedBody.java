@@ -1,10 +1,11 @@
 package dev.apispec.runtime;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>It also ends the wait for the body at a deadline. The JDK's {@code HttpRequest.timeout} only covers the
  * wait for the response headers: a server that sends its headers and then trickles the body would otherwise
  * keep a call waiting for as long as it likes.
+ *
+ * <p>Each byte is copied once: into an array sized from {@code Content-Length} when the response declares one,
+ * otherwise from the buffers as received (the HTTP client hands them over for good) into the result.
  */
 final class LimitedBody {
   private LimitedBody() {}
@@ -45,10 +49,15 @@ final class LimitedBody {
    */
   static HttpResponse.BodyHandler<byte[]> handler(long limit, long deadlineNanos) {
     return info -> {
-      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
-      return new Subscriber(limit, info.statusCode(), declared > limit, deadlineNanos);
+      // what firstValueAsLong reads, without its stream (5% of the in-memory JSON call in the benchmarks)
+      List<String> values = info.headers().map().get("Content-Length");
+      long declared = values == null || values.isEmpty() ? -1 : Long.parseLong(values.get(0));
+      return new Subscriber(limit, info.statusCode(), declared, deadlineNanos);
     };
   }
+
+  /** The longest array the JVM reliably allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final long limit;
@@ -56,15 +65,22 @@ final class LimitedBody {
     private final boolean declaredTooLarge;
     private final long deadlineNanos;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
     private long received;
+    // Guarded by this (a timeout lets go of them from another thread). The body so far: the start of
+    // `sized` (allocated for a declared length), then the buffers in `more`.
+    private byte[] sized;
+    private int filled;
+    private List<ByteBuffer> more;
 
-    Subscriber(long limit, int status, boolean declaredTooLarge, long deadlineNanos) {
+    Subscriber(long limit, int status, long declared, long deadlineNanos) {
       this.limit = limit;
       this.status = status;
-      this.declaredTooLarge = declaredTooLarge;
+      this.declaredTooLarge = declared > limit;
       this.deadlineNanos = deadlineNanos;
+      if (declared >= 0 && declared <= limit && declared <= MAX_ARRAY) {
+        sized = new byte[(int) declared];
+      }
     }
 
     @Override
@@ -108,9 +124,14 @@ final class LimitedBody {
       if (result.completeExceptionally(failure)) {
         synchronized (this) {
           subscription.cancel();
+          release();
         }
-        buffer.reset();
       }
+    }
+
+    private void release() {
+      sized = null;
+      more = null;
     }
 
     @Override
@@ -119,25 +140,75 @@ final class LimitedBody {
         return;
       }
       for (ByteBuffer item : items) {
-        received += item.remaining();
+        int length = item.remaining();
+        received += length;
         if (received > limit) {
           fail(new TooLarge(status));
           return;
         }
-        byte[] chunk = new byte[item.remaining()];
-        item.get(chunk);
-        buffer.write(chunk, 0, chunk.length);
+        if (received > MAX_ARRAY) {
+          fail(new IOException("a response body of more than 2 GiB cannot be held in memory"));
+          return;
+        }
+        synchronized (this) {
+          if (result.isDone()) {
+            return;
+          }
+          if (more == null && sized != null && length <= sized.length - filled) {
+            item.get(sized, filled, length);
+            filled += length;
+          } else {
+            // no declared length, or more than declared: keep the buffer, copy it once at the end
+            if (more == null) {
+              more = new ArrayList<>();
+            }
+            more.add(item);
+          }
+        }
       }
     }
 
     @Override
     public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
+      if (result.completeExceptionally(throwable)) {
+        synchronized (this) {
+          release();
+        }
+      }
     }
 
     @Override
     public void onComplete() {
-      result.complete(buffer.toByteArray());
+      byte[] body;
+      synchronized (this) {
+        if (result.isDone()) {
+          return;
+        }
+        body = collect();
+        release();
+      }
+      result.complete(body);
+    }
+
+    /** The whole body in one array of exactly its length. */
+    private byte[] collect() {
+      if (more == null) {
+        if (sized == null) {
+          return new byte[0];
+        }
+        return filled == sized.length ? sized : Arrays.copyOf(sized, filled); // shorter than declared
+      }
+      byte[] body = new byte[(int) received];
+      int at = filled;
+      if (sized != null) {
+        System.arraycopy(sized, 0, body, 0, filled);
+      }
+      for (ByteBuffer buffer : more) {
+        int length = buffer.remaining();
+        buffer.get(body, at, length);
+        at += length;
+      }
+      return body;
     }
   }
 }
