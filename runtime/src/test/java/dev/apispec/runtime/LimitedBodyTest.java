@@ -153,6 +153,30 @@ class LimitedBodyTest {
     assertEquals(1000, read.length);
   }
 
+  @ParameterizedTest(name = "declared: {0}")
+  @CsvSource({"true", "false"})
+  void aBodyLongerThanWhatIsAllocatedUpFrontIsReadWhole(boolean declared) throws Exception {
+    byte[] body = bytes(3 * 1024 * 1024 + 17); // past the 1 MiB allocated for a declared length
+    Driven driven = Driven.of(16L * 1024 * 1024, declared ? (long) body.length : null);
+
+    deliver(driven, body, 16_384);
+    driven.subscriber.onComplete();
+
+    assertArrayEquals(body, driven.body().get(1, TimeUnit.SECONDS));
+  }
+
+  @ParameterizedTest(name = "Content-Length: {0}")
+  @CsvSource({"abc", "-5", "' 12 '", "99999999999999999999"})
+  void aLengthThatIsNotANumberOnlyMeansNoBufferIsSizedFromIt(String length) throws Exception {
+    byte[] body = bytes(12);
+    Driven driven = new Driven(4096, Map.of("Content-Length", List.of(length)));
+
+    deliver(driven, body, 5);
+    driven.subscriber.onComplete();
+
+    assertArrayEquals(body, driven.body().get(1, TimeUnit.SECONDS));
+  }
+
   @ParameterizedTest(name = "declared {0}, sent {1}")
   @CsvSource({"50, 40", "50, 0", "0, 0", "40, 50", "0, 30", "60, 100"})
   void aBodyThatDoesNotMatchItsDeclaredLengthIsKeptAsSent(long declared, int sent) throws Exception {
