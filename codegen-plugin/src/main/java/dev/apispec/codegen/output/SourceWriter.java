@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class SourceWriter {
     Files.createDirectories(parent);
     String name = target.getFileName().toString();
     recover(parent, name, target);
-    Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+    Path staging = newStagingFolder(parent, name);
     try {
       writeAll(staging, files);
       Path previous = parent.resolve("." + name + ".old-" + Long.toHexString(System.nanoTime()));
@@ -59,6 +60,20 @@ public final class SourceWriter {
     } finally {
       if (Files.exists(staging)) {
         deleteTree(staging);
+      }
+    }
+  }
+
+  /**
+   * A new, empty {@code .<name>.new-<hex>} folder. Not {@code Files.createTempDirectory}: its random name comes
+   * from SecureRandom, whose start-up was a noticeable part of a small generation in a fresh JVM.
+   */
+  private static Path newStagingFolder(Path parent, String name) throws IOException {
+    for (long suffix = System.nanoTime(); ; suffix++) {
+      try {
+        return Files.createDirectory(parent.resolve("." + name + ".new-" + Long.toHexString(suffix)));
+      } catch (FileAlreadyExistsException e) {
+        // another run's staging folder (with -T, or a leftover): take the next name
       }
     }
   }
