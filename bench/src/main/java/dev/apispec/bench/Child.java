@@ -39,10 +39,17 @@ public final class Child {
    */
   public static Result java(Layout layout, String classpath, String mainClass, List<String> args, Path log)
       throws IOException, InterruptedException {
+    return java(layout, classpath, mainClass, args, log, List.of());
+  }
+
+  /** As {@link #java(Layout, String, String, List, Path)}, with system properties ({@code -Dk=v}) for the child. */
+  public static Result java(Layout layout, String classpath, String mainClass, List<String> args, Path log,
+      List<String> properties) throws IOException, InterruptedException {
     Path resultFile = Files.createTempFile(layout.work, "result-", ".properties");
     List<String> command = new ArrayList<>();
     command.add(Layout.java());
     command.add("-Dbench.result=" + resultFile);
+    command.addAll(properties);
     command.add("-cp");
     command.add(classpath.isEmpty() ? layout.childCode().toString()
         : layout.childCode() + java.io.File.pathSeparator + classpath);

@@ -30,6 +30,7 @@ public final class Main {
         --sizes A,B,C       endpoints of the synthetic specs (default 100,1000,5000)
         --runs N            generation runs per size and generator (default 5; 3 from 1,000 endpoints; 2 from 5,000)
         --compile-runs N    compile runs per size and generator (default 3; 1 from 1,000 endpoints)
+        --warm-up-to N      the largest size also timed in a warm JVM (default 1000; 0 for none)
         --noop-runs N       fresh JVMs for the no-op goal (default 5)
         --maven-runs N      timed no-op Maven builds (default 3)
         --quick             a smoke test: sizes 100,1000, 2 runs, 1 compile run, JMH 1 fork of 2+3 short iterations
@@ -46,6 +47,7 @@ public final class Main {
     Integer compileRuns = null;
     int noopRuns = 5;
     int mavenRuns = 3;
+    int warmUpTo = 1000;
     List<String> jmhArgs = new ArrayList<>();
     boolean quick = false;
     for (int i = 0; i < args.length; i++) {
@@ -58,6 +60,7 @@ public final class Main {
         case "--compile-runs" -> compileRuns = Integer.valueOf(args[++i]);
         case "--noop-runs" -> noopRuns = Integer.parseInt(args[++i]);
         case "--maven-runs" -> mavenRuns = Integer.parseInt(args[++i]);
+        case "--warm-up-to" -> warmUpTo = Integer.parseInt(args[++i]);
         case "--quick" -> quick = true;
         case "--" -> {
           jmhArgs.addAll(Arrays.asList(args).subList(i + 1, args.length));
@@ -111,7 +114,7 @@ public final class Main {
     }
     long start = System.nanoTime();
     if (command.equals("all") || command.equals("codegen")) {
-      save(sections, new CodegenBench(layout, sizes, runsFor, compileRunsFor).run());
+      save(sections, new CodegenBench(layout, sizes, runsFor, compileRunsFor, warmUpTo).run());
     }
     if (command.equals("all") || command.equals("noop")) {
       save(sections, new NoopBench(layout, sizes, noopRuns, mavenRuns).run());

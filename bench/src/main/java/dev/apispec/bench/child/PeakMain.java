@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * wrapper runs our generator and OpenAPI Generator, so both are measured alike. A main that calls
  * {@code System.exit} is still measured, from a shutdown hook.
  *
- * <p>Usage: {@code java -Dbench.result=FILE -cp ... dev.apispec.bench.child.PeakMain MAIN_CLASS ARGS...}
+ * <p>Usage: {@code java -Dbench.result=FILE [-Dbench.repeat=N -Dbench.clean=DIR] -cp ...
+ * dev.apispec.bench.child.PeakMain MAIN_CLASS ARGS...}
  */
 public final class PeakMain {
   private PeakMain() {}
@@ -38,12 +39,40 @@ public final class PeakMain {
     };
     Runtime.getRuntime().addShutdownHook(new Thread(report, "bench-report"));
     Method main = Class.forName(args[0]).getMethod("main", String[].class);
+    String[] mainArgs = Arrays.copyOfRange(args, 1, args.length);
+    invoke(main, mainArgs);
+    report.run();
+    // -Dbench.repeat=N: N more runs in this now warm JVM, each timed alone, the output folder
+    // (-Dbench.clean) removed before each and not timed, as it was not there before the first
+    int repeat = Integer.getInteger("bench.repeat", 0);
+    String clean = System.getProperty("bench.clean");
+    for (int i = 1; i <= repeat; i++) {
+      if (clean != null) {
+        deleteTree(Path.of(clean));
+      }
+      long again = System.nanoTime();
+      invoke(main, mainArgs);
+      record("repeatMicros." + i, Long.toString((System.nanoTime() - again) / 1_000));
+    }
+  }
+
+  private static void invoke(Method main, String[] args) throws Throwable {
     try {
-      main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+      main.invoke(null, (Object) args.clone());
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-    report.run();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var walk = Files.walk(root)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** Appends {@code key=value} to the result file; measured mains use it for their own numbers too. */
