@@ -34,26 +34,7 @@ class InterruptedGenerationTest {
   @RegisterExtension
   static final Reliability FIGURES = Reliability.forClass(InterruptedGenerationTest.class);
 
-  private static final String SPEC = """
-      api:
-        name: Demo
-        package: dev.demo
-        baseUrl: https://api.example.com
-        auth: {header: token}
-        json:
-          envelope: {code: code, message: msg, data: data, success: 1}
-      types:
-        Tag:
-          fields:
-            name: {type: string}
-        Colour:
-          enum: string
-          values: {RED: {value: red}}
-      groups:
-        tags:
-          prefix: /v1/tags/
-          endpoints: [{path: /v1/tags/add, request: {json: Tag}}]
-      """;
+  private static final String SPEC = DemoSpec.YAML;
 
   /** A generate goal for {@code project}, configured as Maven would; outside a Maven build, so no project. */
   private static GenerateMojo mojo(Path project, boolean force) throws ReflectiveOperationException {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.apispec.codegen.Codegen;
+import dev.apispec.codegen.DemoSpec;
 import dev.apispec.codegen.Interruptions;
 import dev.apispec.codegen.ReliabilityAreas;
 import dev.apispec.runtime.testing.Reliability;
@@ -38,26 +39,7 @@ class SourceWriterTest {
   @RegisterExtension
   static final Reliability FIGURES = Reliability.forClass(SourceWriterTest.class);
 
-  private static final String SPEC = """
-      api:
-        name: Demo
-        package: dev.demo
-        baseUrl: https://api.example.com
-        auth: {header: token}
-        json:
-          envelope: {code: code, message: msg, data: data, success: 1}
-      types:
-        Tag:
-          fields:
-            name: {type: string}
-        Colour:
-          enum: string
-          values: {RED: {value: red}}
-      groups:
-        tags:
-          prefix: /v1/tags/
-          endpoints: [{path: /v1/tags/add, request: {json: Tag}}]
-      """;
+  private static final String SPEC = DemoSpec.YAML;
 
   @TempDir
   Path project;

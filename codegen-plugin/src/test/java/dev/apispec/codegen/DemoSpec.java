@@ -1,0 +1,28 @@
+package dev.apispec.codegen;
+
+/** A small spec with one of each kind of thing a generation writes: a record, an enum, a group, an exception. */
+public final class DemoSpec {
+  /** Generates five files in {@code dev.demo} and {@code dev.demo.model}. */
+  public static final String YAML = """
+      api:
+        name: Demo
+        package: dev.demo
+        baseUrl: https://api.example.com
+        auth: {header: token}
+        json:
+          envelope: {code: code, message: msg, data: data, success: 1}
+      types:
+        Tag:
+          fields:
+            name: {type: string}
+        Colour:
+          enum: string
+          values: {RED: {value: red}}
+      groups:
+        tags:
+          prefix: /v1/tags/
+          endpoints: [{path: /v1/tags/add, request: {json: Tag}}]
+      """;
+
+  private DemoSpec() {}
+}
