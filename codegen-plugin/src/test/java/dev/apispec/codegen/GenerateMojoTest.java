@@ -50,7 +50,7 @@ class GenerateMojoTest {
     spec = Files.createDirectories(project.resolve("src/main/spec"));
     Files.writeString(spec.resolve("api.yaml"), SPEC);
     output = project.resolve("target/generated-sources/apispec");
-    stateFile = project.resolve("target/apispec-state/generate.sha256");
+    stateFile = project.resolve("target/apispec-state/generate.state");
   }
 
   /** A mojo with the parameters Maven would inject; {@code project} is null, as outside a Maven build. */

@@ -52,7 +52,7 @@ class InterruptedGenerationTest {
   }
 
   private static Path state(Path project) {
-    return project.resolve("target/apispec-state/generate.sha256");
+    return project.resolve("target/apispec-state/generate.state");
   }
 
   private static void set(GenerateMojo mojo, String name, Object value) throws ReflectiveOperationException {

@@ -59,7 +59,7 @@ public final class NoopBench {
     System.out.printf("%n== no-op generate: %s ==%n", label);
     Path dir = layout.work.resolve("noop/" + name);
     Path output = dir.resolve("generated-sources");
-    Path state = dir.resolve("state/generate.sha256");
+    Path state = dir.resolve("state/generate.state");
     SourceWriter.deleteTree(dir);
     Files.createDirectories(dir);
     List<String> args = List.of(spec.toString(), descriptorSet == null ? "-" : descriptorSet.toString(),
