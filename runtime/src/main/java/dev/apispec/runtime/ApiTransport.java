@@ -218,8 +218,12 @@ public final class ApiTransport {
   }
 
   private HttpRequest newRequest(Endpoint<?> endpoint, Object body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        uris.computeIfAbsent(endpoint.path(), path -> URI.create(baseUri + path)));
+    URI uri = uris.get(endpoint.path());
+    if (uri == null) {
+      // not computeIfAbsent alone: its lambda (it captures this) would be allocated on every call
+      uri = uris.computeIfAbsent(endpoint.path(), path -> URI.create(baseUri + path));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     if (requestTimeout != null) {
       request.timeout(requestTimeout);
     }
