@@ -89,10 +89,7 @@ public final class SourceWriter {
         Files.createDirectories(packageFolder(root, file.packageName()));
       }
     }
-    Parallel.map("apispec-writer", files, FILES_PER_THREAD, file -> {
-      write(root, file);
-      return file;
-    });
+    Parallel.forEach("apispec-writer", files, FILES_PER_THREAD, file -> write(root, file));
   }
 
   /** Below this many files per thread, a thread costs more than it saves. */

@@ -30,6 +30,21 @@ public final class Parallel {
     R apply(T item) throws IOException;
   }
 
+  /** One step of work done for its effect; it may throw an {@link IOException}. */
+  @FunctionalInterface
+  public interface Action<T> {
+    void accept(T item) throws IOException;
+  }
+
+  /** Does {@code action} for every item. */
+  public static <T> void forEach(String name, List<T> items, int minPerThread, Action<? super T> action)
+      throws IOException {
+    map(name, items, minPerThread, item -> {
+      action.accept(item);
+      return null;
+    });
+  }
+
   /** {@code step} applied to every item, results in the items' order. */
   public static <T, R> List<R> map(String name, List<T> items, int minPerThread, Step<? super T, ? extends R> step)
       throws IOException {
