@@ -1,5 +1,6 @@
 package dev.apispec.codegen;
 
+import static dev.apispec.codegen.Reflect.setField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -56,13 +56,13 @@ class GenerateMojoTest {
   /** A mojo with the parameters Maven would inject; {@code project} is null, as outside a Maven build. */
   private GenerateMojo mojo(MavenProject mavenProject) throws ReflectiveOperationException {
     GenerateMojo mojo = new GenerateMojo();
-    set(mojo, "spec", spec.toFile());
-    set(mojo, "descriptorSet", null);
-    set(mojo, "outputDirectory", output.toFile());
-    set(mojo, "stateFile", stateFile.toFile());
-    set(mojo, "force", false);
-    set(mojo, "skip", false);
-    set(mojo, "project", mavenProject);
+    setField(mojo, "spec", spec.toFile());
+    setField(mojo, "descriptorSet", null);
+    setField(mojo, "outputDirectory", output.toFile());
+    setField(mojo, "stateFile", stateFile.toFile());
+    setField(mojo, "force", false);
+    setField(mojo, "skip", false);
+    setField(mojo, "project", mavenProject);
     mojo.setLog(log);
     return mojo;
   }
@@ -71,11 +71,6 @@ class GenerateMojoTest {
     return mojo(null);
   }
 
-  private static void set(GenerateMojo mojo, String name, Object value) throws ReflectiveOperationException {
-    Field field = GenerateMojo.class.getDeclaredField(name);
-    field.setAccessible(true);
-    field.set(mojo, value);
-  }
 
   private List<String> generatedFiles() throws IOException {
     try (Stream<Path> walk = Files.walk(output)) {
@@ -126,14 +121,14 @@ class GenerateMojoTest {
   @Test
   void forceRegeneratesAndSkipDoesNothing() throws Exception {
     GenerateMojo skipped = mojo();
-    set(skipped, "skip", true);
+    setField(skipped, "skip", true);
     skipped.execute();
     assertFalse(Files.exists(output));
 
     mojo().execute();
     Files.writeString(output.resolve("marker.txt"), "left by the test");
     GenerateMojo forced = mojo();
-    set(forced, "force", true);
+    setField(forced, "force", true);
     forced.execute();
     assertFalse(Files.exists(output.resolve("marker.txt")));
     assertTrue(Files.exists(output.resolve("dev/demo/model/Tag.java")));

@@ -3,12 +3,12 @@ package dev.apispec.codegen;
 import dev.apispec.runtime.testing.Reliability;
 import static dev.apispec.codegen.Interruptions.leftovers;
 import static dev.apispec.codegen.Interruptions.snapshot;
+import static dev.apispec.codegen.Reflect.setField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +39,10 @@ class InterruptedGenerationTest {
   /** A generate goal for {@code project}, configured as Maven would; outside a Maven build, so no project. */
   private static GenerateMojo mojo(Path project, boolean force) throws ReflectiveOperationException {
     GenerateMojo mojo = new GenerateMojo();
-    set(mojo, "spec", project.resolve("src/main/spec").toFile());
-    set(mojo, "outputDirectory", output(project).toFile());
-    set(mojo, "stateFile", state(project).toFile());
-    set(mojo, "force", force);
+    setField(mojo, "spec", project.resolve("src/main/spec").toFile());
+    setField(mojo, "outputDirectory", output(project).toFile());
+    setField(mojo, "stateFile", state(project).toFile());
+    setField(mojo, "force", force);
     mojo.setLog(new RecordingLog());
     return mojo;
   }
@@ -55,11 +55,6 @@ class InterruptedGenerationTest {
     return project.resolve("target/apispec-state/generate.state");
   }
 
-  private static void set(GenerateMojo mojo, String name, Object value) throws ReflectiveOperationException {
-    Field field = GenerateMojo.class.getDeclaredField(name);
-    field.setAccessible(true);
-    field.set(mojo, value);
-  }
 
   private static Path writeSpec(Path project, String yaml) throws IOException {
     Path spec = Files.createDirectories(project.resolve("src/main/spec")).resolve("api.yaml");

@@ -1,5 +1,6 @@
 package dev.apispec.codegen;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -35,5 +36,12 @@ public final class Reflect {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+  }
+
+  /** Sets the field {@code name} declared by {@code target}'s class, private or not, as Maven injects parameters. */
+  public static void setField(Object target, String name, Object value) throws ReflectiveOperationException {
+    Field field = target.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    field.set(target, value);
   }
 }

@@ -1,17 +1,16 @@
 package dev.apispec.codegen;
 
+import static dev.apispec.codegen.Reflect.setField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,9 +54,9 @@ class UpToDateTest {
 
   private GenerateMojo generate(Path outputDirectory) throws ReflectiveOperationException {
     GenerateMojo mojo = new GenerateMojo();
-    set(mojo, "spec", spec.toFile());
-    set(mojo, "outputDirectory", outputDirectory.toFile());
-    set(mojo, "stateFile", project.resolve("target/apispec-state/generate.state").toFile());
+    setField(mojo, "spec", spec.toFile());
+    setField(mojo, "outputDirectory", outputDirectory.toFile());
+    setField(mojo, "stateFile", project.resolve("target/apispec-state/generate.state").toFile());
     mojo.setLog(log);
     return mojo;
   }
@@ -71,19 +70,14 @@ class UpToDateTest {
     OpenApiMojo mojo = new OpenApiMojo();
     MavenProject mavenProject = new MavenProject();
     mavenProject.setFile(project.resolve("pom.xml").toFile());
-    set(mojo, "project", mavenProject);
-    set(mojo, "spec", spec.toFile());
-    set(mojo, "outputFile", openApi.toFile());
-    set(mojo, "stateFile", project.resolve("target/apispec-state/openapi.state").toFile());
+    setField(mojo, "project", mavenProject);
+    setField(mojo, "spec", spec.toFile());
+    setField(mojo, "outputFile", openApi.toFile());
+    setField(mojo, "stateFile", project.resolve("target/apispec-state/openapi.state").toFile());
     mojo.setLog(log);
     return mojo;
   }
 
-  private static void set(AbstractMojo mojo, String name, Object value) throws ReflectiveOperationException {
-    Field field = mojo.getClass().getDeclaredField(name);
-    field.setAccessible(true);
-    field.set(mojo, value);
-  }
 
   private String lastLine() {
     return log.lines().get(log.lines().size() - 1);
@@ -184,7 +178,7 @@ class UpToDateTest {
 
     Files.setLastModifiedTime(openApi, OLD);
     OpenApiMojo forced = openapi();
-    set(forced, "force", true);
+    setField(forced, "force", true);
     forced.execute();
     assertFalse(Files.getLastModifiedTime(openApi).equals(OLD), "written again");
   }
