@@ -15,6 +15,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,6 +93,45 @@ public final class ApiTransport {
   /** The base URI requests are sent to. */
   public URI baseUri() {
     return URI.create(baseUri);
+  }
+
+  /**
+   * The base URI of the host named {@code host} ({@link Builder#baseUri(String, URI)}), the default one for
+   * {@code null}, or {@code null} when this transport has no host of that name.
+   */
+  public URI baseUri(String host) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** Whether this transport has a credential to send to authenticated endpoints. */
+  public boolean hasCredential() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * A transport identical to this one except for the credential, sent in the same header: for a client that
+   * logs in and then makes an authenticated client. It shares this one's HttpClient, mapper and caches, so it
+   * is cheap. {@code null} makes a transport without a credential.
+   */
+  public ApiTransport withCredential(String token) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Calls {@code endpoint} with its path, query and header parameters and {@code body}, as
+   * {@link #call(Endpoint, Object)} does.
+   *
+   * @throws IllegalArgumentException before anything is sent, when a placeholder of the path template has no
+   *     value, a path value names no placeholder, or a header is the credential header
+   * @throws ApiException on any failure; see its subclasses
+   */
+  public <T> T call(Endpoint<T> endpoint, Params params, Object body) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** Like {@link #call(Endpoint, Params, Object)}, without blocking; see {@link #callAsync(Endpoint, Object)}. */
+  public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Params params, Object body) {
+    throw new UnsupportedOperationException("not yet");
   }
 
   /**
@@ -442,9 +482,24 @@ public final class ApiTransport {
       return this;
     }
 
+    /** The default base URI: where endpoints without a {@link Endpoint#host()} are sent. */
     public Builder baseUri(URI baseUri) {
       this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
       return this;
+    }
+
+    /** The base URI of the host named {@code host}, for the endpoints whose {@link Endpoint#host()} names it. */
+    public Builder baseUri(String host, URI uri) {
+      throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * JSON properties whose values are secret (say {@code "token"} of a login response): wherever they occur in
+     * a body, their values are masked as {@code ***} in every exception message the transport makes, as the
+     * credential is.
+     */
+    public Builder secretFields(Set<String> jsonNames) {
+      throw new UnsupportedOperationException("not yet");
     }
 
     /** The header that carries the credential, and its value. The value is never printed. */

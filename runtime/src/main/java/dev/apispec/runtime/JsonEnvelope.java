@@ -6,11 +6,94 @@ import java.util.Objects;
  * Where a JSON response keeps its result code, the server's message and the payload, and which
  * code means success. For example {@code {"code":1,"msg":"success","data":{…}}} is
  * {@code new JsonEnvelope("code", "msg", "data", 1)}.
+ *
+ * <p>An envelope may lack the code ({@link #codeField()} is {@code null}: every 2xx answer is a success,
+ * as for {@code {"msg":"success"}}, see {@link #messageOnly(String)}) or the data ({@link #dataField()} is
+ * {@code null}: only {@link ResponseFormat#jsonNoData(JsonEnvelope)} and, when it has a code,
+ * {@link ResponseFormat#codes(JsonEnvelope, java.util.Map)} can use it).
+ *
+ * <p>A value class (it was a record; its accessors, equality and 4-argument constructor are unchanged).
  */
-public record JsonEnvelope(String codeField, String messageField, String dataField, int successCode) {
-  public JsonEnvelope {
-    Objects.requireNonNull(codeField, "codeField");
-    Objects.requireNonNull(messageField, "messageField");
-    Objects.requireNonNull(dataField, "dataField");
+public final class JsonEnvelope {
+  private final String codeField;
+  private final String messageField;
+  private final String dataField;
+  private final int successCode;
+
+  /** An envelope with all three fields. */
+  public JsonEnvelope(String codeField, String messageField, String dataField, int successCode) {
+    this(Objects.requireNonNull(codeField, "codeField"), Objects.requireNonNull(messageField, "messageField"),
+        Objects.requireNonNull(dataField, "dataField"), successCode, true);
+  }
+
+  private JsonEnvelope(String codeField, String messageField, String dataField, int successCode, boolean checked) {
+    this.codeField = codeField;
+    this.messageField = Objects.requireNonNull(messageField, "messageField");
+    this.dataField = dataField;
+    this.successCode = successCode;
+  }
+
+  /**
+   * An envelope whose code and data fields may be absent ({@code null}); the message field is always named.
+   * {@code successCode} is not read without a code field.
+   */
+  public static JsonEnvelope of(String codeField, String messageField, String dataField, int successCode) {
+    return new JsonEnvelope(codeField, messageField, dataField, successCode, true);
+  }
+
+  /**
+   * An envelope with a message and neither code nor data, such as {@code {"msg":"success"}}: any 2xx answer
+   * is a success, and its message is not checked.
+   */
+  public static JsonEnvelope messageOnly(String messageField) {
+    return new JsonEnvelope(null, messageField, null, 0, true);
+  }
+
+  /** The property holding the result code, or {@code null} when the envelope has none. */
+  public String codeField() {
+    return codeField;
+  }
+
+  /** The property holding the server's message. */
+  public String messageField() {
+    return messageField;
+  }
+
+  /** The property holding the payload, or {@code null} when the envelope has none. */
+  public String dataField() {
+    return dataField;
+  }
+
+  /** The code that means success; meaningless without a {@link #codeField()}. */
+  public int successCode() {
+    return successCode;
+  }
+
+  /** Whether the envelope has a code field. */
+  public boolean hasCode() {
+    return codeField != null;
+  }
+
+  /** Whether the envelope has a data field. */
+  public boolean hasData() {
+    return dataField != null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof JsonEnvelope that && Objects.equals(codeField, that.codeField)
+        && messageField.equals(that.messageField) && Objects.equals(dataField, that.dataField)
+        && successCode == that.successCode;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(codeField, messageField, dataField, successCode);
+  }
+
+  @Override
+  public String toString() {
+    return "JsonEnvelope[codeField=" + codeField + ", messageField=" + messageField + ", dataField=" + dataField
+        + ", successCode=" + successCode + "]";
   }
 }

@@ -2,25 +2,84 @@ package dev.apispec.runtime;
 
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the body of a successful response is read. One of three shapes, chosen per endpoint by the
- * spec.
+ * How the body of a successful response is read, chosen per endpoint by the spec. Each shape has its own
+ * decoder in the transport (see {@code ResponseDecoders}).
+ *
+ * <p>The JSON shapes that take a {@link JsonEnvelope} use the transport's envelope
+ * ({@link ApiTransport.Builder#jsonEnvelope(JsonEnvelope)}) when given {@code null}.
  *
  * @param <T> the type of the decoded value
  */
 public sealed interface ResponseFormat<T>
-    permits ResponseFormat.JsonData, ResponseFormat.JsonNoData, ResponseFormat.Protobuf {
+    permits ResponseFormat.JsonData, ResponseFormat.JsonNoData, ResponseFormat.JsonNoDataIn,
+        ResponseFormat.JsonCodes, ResponseFormat.JsonBody, ResponseFormat.Text, ResponseFormat.Bytes,
+        ResponseFormat.Protobuf {
 
-  /** A JSON envelope whose data property is decoded as {@code type}. */
+  /** The transport's JSON envelope, whose data property is decoded as {@code type}. */
   static <T> ResponseFormat<T> jsonData(Class<T> type) {
     return new JsonData<>(type);
   }
 
-  /** A JSON envelope whose data, if any, is not read: only its code is checked. */
+  /**
+   * A JSON envelope of this endpoint's own, whose data property is decoded as {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code envelope} has no data field
+   */
+  static <T> ResponseFormat<T> jsonData(Class<T> type, JsonEnvelope envelope) {
+    return new JsonData<>(type, Objects.requireNonNull(envelope, "envelope"));
+  }
+
+  /** The transport's JSON envelope, whose data, if any, is not read: only its code is checked. */
   static ResponseFormat<Void> jsonNoData() {
     return JsonNoData.INSTANCE;
+  }
+
+  /**
+   * A JSON envelope of this endpoint's own, whose data, if any, is not read: only its code is checked (and
+   * nothing for an envelope without a code, {@link JsonEnvelope#messageOnly(String)}).
+   */
+  static ResponseFormat<Void> jsonNoData(JsonEnvelope envelope) {
+    return new JsonNoDataIn(envelope);
+  }
+
+  /**
+   * A JSON envelope whose code is the answer: a code that is a key of {@code answers} returns its value (the
+   * success code too, if it is a key); any other code fails through the transport's error factory, as a
+   * failure code does for {@link #jsonData(Class)}.
+   *
+   * @param envelope the envelope, {@code null} for the transport's; it must have a code field
+   * @throws IllegalArgumentException when {@code envelope} has no code field, or {@code answers} is empty
+   * @throws NullPointerException when {@code answers} holds a {@code null} key or value
+   */
+  static <T> ResponseFormat<T> codes(JsonEnvelope envelope, Map<Integer, T> answers) {
+    return new JsonCodes<>(envelope, answers);
+  }
+
+  /** JSON without an envelope: the whole body is decoded as {@code type}, and any 2xx status is a success. */
+  static <T> ResponseFormat<T> jsonBody(Class<T> type) {
+    return new JsonBody<>(type);
+  }
+
+  /**
+   * The body as text, decoded with the charset its {@code Content-Type} names (UTF-8 when it names none).
+   *
+   * @param accept the {@code Accept} header sent
+   */
+  static ResponseFormat<String> text(String accept) {
+    return new Text(accept);
+  }
+
+  /**
+   * The body's bytes as they came.
+   *
+   * @param accept the {@code Accept} header sent
+   */
+  static ResponseFormat<byte[]> bytes(String accept) {
+    return new Bytes(accept);
   }
 
   /** A protobuf message with a status field. */
@@ -28,16 +87,74 @@ public sealed interface ResponseFormat<T>
     return new Protobuf<>(parser);
   }
 
-  /** See {@link #jsonData(Class)}. */
-  record JsonData<T>(Class<T> type) implements ResponseFormat<T> {
+  /**
+   * See {@link #jsonData(Class)} and {@link #jsonData(Class, JsonEnvelope)}.
+   *
+   * @param envelope this endpoint's envelope, {@code null} for the transport's
+   */
+  record JsonData<T>(Class<T> type, JsonEnvelope envelope) implements ResponseFormat<T> {
     public JsonData {
       Objects.requireNonNull(type, "type");
+      if (envelope != null && !envelope.hasData()) {
+        throw new IllegalArgumentException("jsonData(" + type.getSimpleName() + ") needs an envelope with a data"
+            + " field; " + envelope + " has none (use jsonNoData)");
+      }
+    }
+
+    /** The transport's envelope. */
+    public JsonData(Class<T> type) {
+      this(type, null);
     }
   }
 
   /** See {@link #jsonNoData()}. */
   enum JsonNoData implements ResponseFormat<Void> {
     INSTANCE
+  }
+
+  /** See {@link #jsonNoData(JsonEnvelope)}. */
+  record JsonNoDataIn(JsonEnvelope envelope) implements ResponseFormat<Void> {
+    public JsonNoDataIn {
+      Objects.requireNonNull(envelope, "envelope");
+    }
+  }
+
+  /**
+   * See {@link #codes(JsonEnvelope, Map)}.
+   *
+   * @param envelope this endpoint's envelope, {@code null} for the transport's
+   */
+  record JsonCodes<T>(JsonEnvelope envelope, Map<Integer, T> answers) implements ResponseFormat<T> {
+    public JsonCodes {
+      if (envelope != null && !envelope.hasCode()) {
+        throw new IllegalArgumentException("codes(…) needs an envelope with a code field; " + envelope + " has none");
+      }
+      if (answers.isEmpty()) {
+        throw new IllegalArgumentException("codes(…) needs at least one answer");
+      }
+      answers = Map.copyOf(answers); // refuses null keys and values
+    }
+  }
+
+  /** See {@link #jsonBody(Class)}. */
+  record JsonBody<T>(Class<T> type) implements ResponseFormat<T> {
+    public JsonBody {
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /** See {@link #text(String)}. */
+  record Text(String accept) implements ResponseFormat<String> {
+    public Text {
+      Objects.requireNonNull(accept, "accept");
+    }
+  }
+
+  /** See {@link #bytes(String)}. */
+  record Bytes(String accept) implements ResponseFormat<byte[]> {
+    public Bytes {
+      Objects.requireNonNull(accept, "accept");
+    }
   }
 
   /** See {@link #protobuf(Parser)}. */
