@@ -1,10 +1,7 @@
 package dev.apispec.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import com.google.protobuf.MessageLite;
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,14 +23,13 @@ import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 
 /**
- * Sends the requests of a generated client and reads their responses: one place for the HTTP
- * exchange, the two codecs (JSON and protobuf), the envelope and status checks, and the mapping of
- * every failure to an {@link ApiException} that names the endpoint.
+ * Sends the requests of a generated client and reads their responses: one place for the HTTP exchange, the
+ * credential, the retries, and the mapping of every failure to an {@link ApiException} that names the
+ * endpoint. Bodies are read by one decoder per {@link ResponseFormat} ({@link ResponseDecoders}).
  *
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class ApiTransport {
-  private static final int EXCERPT_LIMIT = 200;
   /** A request timeout this long or longer sets no deadline for the body (its nanoseconds could overflow). */
   private static final Duration ONE_YEAR = Duration.ofDays(365);
 
@@ -39,16 +37,19 @@ public final class ApiTransport {
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final HttpClient httpClient;
-  private final String baseUri;
+  private final Host defaultHost;
+  private final Map<String, Host> hosts;
   private final String authHeader;
   private final String token;
+  /**
+   * Whether {@link Builder#auth(String, String)} was called: only then does an authenticated endpoint need a
+   * credential. A transport built without it is for an API without one, and sends no header, as it always did.
+   */
+  private final boolean credentialScheme;
   private final Duration requestTimeout;
-  private final JsonEnvelope envelope;
-  private final ProtoStatus protoStatus;
-  private final ApiErrorFactory errorFactory;
-  private final ProtoStatusCheck statusCheck;
+  private final ResponseDecoders decoders;
+  private final Secrets secrets;
   private final ObjectMapper mapper;
-  private final EnvelopeReader envelopeReader;
   private final String jsonContentType;
   private final String protobufContentType;
   private final RetryPolicy retryPolicy;
@@ -56,8 +57,20 @@ public final class ApiTransport {
   /** The body handler of a transport without a request timeout: the same for every call. */
   private final HttpResponse.BodyHandler<byte[]> noDeadlineHandler;
   private final Clock clock = Clock.systemUTC();
-  /** Parsing the URI was a tenth of a call's time in the benchmarks; paths are few, so keep them. */
-  private final ConcurrentHashMap<String, URI> uris = new ConcurrentHashMap<>();
+  /** Templates are parsed once per path: the paths are the endpoints' constants. */
+  private final ConcurrentHashMap<String, PathTemplate> templates;
+
+  /** A base URI, and the request URIs of the endpoints without parameters sent there. */
+  private static final class Host {
+    final String base;
+    /** Parsing the URI was a tenth of a call's time in the benchmarks; paths are few, so keep them. */
+    final ConcurrentHashMap<String, URI> uris = new ConcurrentHashMap<>();
+
+    Host(URI uri) {
+      String text = uri.toString();
+      this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+  }
 
   private ApiTransport(Builder builder) {
     if (builder.httpClient != null && builder.httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
@@ -71,19 +84,41 @@ public final class ApiTransport {
     this.retryPolicy = builder.retryPolicy;
     this.maxResponseBytes = builder.maxResponseBytes;
     this.noDeadlineHandler = LimitedBody.handler(maxResponseBytes, LimitedBody.NO_DEADLINE);
-    String base = Objects.requireNonNull(builder.baseUri, "baseUri").toString();
-    this.baseUri = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.defaultHost = new Host(Objects.requireNonNull(builder.baseUri, "baseUri"));
+    Map<String, Host> named = new HashMap<>();
+    builder.hosts.forEach((name, uri) -> named.put(name, new Host(uri)));
+    this.hosts = Map.copyOf(named);
     this.authHeader = builder.authHeader;
     this.token = builder.token;
+    this.credentialScheme = builder.credentialScheme;
     this.requestTimeout = builder.requestTimeout;
-    this.envelope = builder.envelope;
-    this.protoStatus = builder.protoStatus;
-    this.errorFactory = Objects.requireNonNull(builder.errorFactory, "errorFactory");
-    this.statusCheck = protoStatus == null ? null : new ProtoStatusCheck(protoStatus, errorFactory, this::redact);
     this.mapper = builder.mapper != null ? builder.mapper : ApiJson.newMapper();
-    this.envelopeReader = envelope == null ? null : new EnvelopeReader(mapper, envelope);
     this.jsonContentType = builder.jsonContentType;
     this.protobufContentType = builder.protobufContentType;
+    this.decoders = new ResponseDecoders(mapper, builder.envelope, Objects.requireNonNull(builder.errorFactory,
+        "errorFactory"), builder.protoStatus, jsonContentType, protobufContentType);
+    this.secrets = new Secrets(token, Set.copyOf(builder.secretFields));
+    this.templates = new ConcurrentHashMap<>();
+  }
+
+  /** {@code from} with another credential; everything else (and every cache) is shared. */
+  private ApiTransport(ApiTransport from, String token) {
+    this.httpClient = from.httpClient;
+    this.defaultHost = from.defaultHost;
+    this.hosts = from.hosts;
+    this.authHeader = from.authHeader;
+    this.token = token;
+    this.credentialScheme = true;
+    this.requestTimeout = from.requestTimeout;
+    this.decoders = from.decoders;
+    this.secrets = from.secrets.withToken(token);
+    this.mapper = from.mapper;
+    this.jsonContentType = from.jsonContentType;
+    this.protobufContentType = from.protobufContentType;
+    this.retryPolicy = from.retryPolicy;
+    this.maxResponseBytes = from.maxResponseBytes;
+    this.noDeadlineHandler = from.noDeadlineHandler;
+    this.templates = from.templates;
   }
 
   public static Builder builder() {
@@ -92,7 +127,7 @@ public final class ApiTransport {
 
   /** The base URI requests are sent to. */
   public URI baseUri() {
-    return URI.create(baseUri);
+    return URI.create(defaultHost.base);
   }
 
   /**
@@ -100,21 +135,37 @@ public final class ApiTransport {
    * {@code null}, or {@code null} when this transport has no host of that name.
    */
   public URI baseUri(String host) {
-    throw new UnsupportedOperationException("not yet");
+    Host found = host == null ? defaultHost : hosts.get(host);
+    return found == null ? null : URI.create(found.base);
   }
 
   /** Whether this transport has a credential to send to authenticated endpoints. */
   public boolean hasCredential() {
-    throw new UnsupportedOperationException("not yet");
+    return token != null;
   }
 
   /**
    * A transport identical to this one except for the credential, sent in the same header: for a client that
    * logs in and then makes an authenticated client. It shares this one's HttpClient, mapper and caches, so it
-   * is cheap. {@code null} makes a transport without a credential.
+   * is cheap. {@code null} makes a transport without a credential, whose authenticated endpoints fail with
+   * {@link ApiCredentialException}.
    */
   public ApiTransport withCredential(String token) {
-    throw new UnsupportedOperationException("not yet");
+    return new ApiTransport(this, token);
+  }
+
+  /**
+   * Calls {@code endpoint} with {@code body} (a protobuf message, a {@link RawBody}, any other object as JSON,
+   * or {@code null} for none) and returns its decoded response.
+   *
+   * @throws IllegalArgumentException before anything is sent, when the endpoint's path is a template (its
+   *     values come with {@link #call(Endpoint, Params, Object)})
+   * @throws IllegalStateException when the endpoint names a host this transport does not have
+   * @throws ApiException on any failure; see its subclasses
+   */
+  public <T> T call(Endpoint<T> endpoint, Object body) {
+    ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
+    return send(endpoint, decoder, newRequest(endpoint, decoder, null, body));
   }
 
   /**
@@ -126,61 +177,90 @@ public final class ApiTransport {
    * @throws ApiException on any failure; see its subclasses
    */
   public <T> T call(Endpoint<T> endpoint, Params params, Object body) {
-    throw new UnsupportedOperationException("not yet");
+    ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
+    return send(endpoint, decoder, newRequest(endpoint, decoder, Objects.requireNonNull(params, "params"), body));
+  }
+
+  /**
+   * Like {@link #call(Endpoint, Object)}, without blocking. The future fails with the same
+   * {@link ApiException}s (wrapped in a {@link CompletionException} by {@code join()}); a mistake in the call
+   * itself (an {@link IllegalArgumentException} or {@link IllegalStateException}) is thrown at once.
+   */
+  public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Object body) {
+    ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
+    HttpRequest request;
+    try {
+      request = newRequest(endpoint, decoder, null, body);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return sendAsync(endpoint, decoder, request, 1);
   }
 
   /** Like {@link #call(Endpoint, Params, Object)}, without blocking; see {@link #callAsync(Endpoint, Object)}. */
   public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Params params, Object body) {
-    throw new UnsupportedOperationException("not yet");
+    ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
+    HttpRequest request;
+    try {
+      request = newRequest(endpoint, decoder, Objects.requireNonNull(params, "params"), body);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return sendAsync(endpoint, decoder, request, 1);
+  }
+
+  /** The outcome of an attempt that is to be tried again, after {@code delay}. */
+  private static final class Retry {
+    final Duration delay;
+    /** The failure that stands if the wait is cut short; {@code null} for a response that asked for a retry. */
+    final ApiException pending;
+
+    Retry(Duration delay, ApiException pending) {
+      this.delay = delay;
+      this.pending = pending;
+    }
   }
 
   /**
-   * Calls {@code endpoint} with {@code body} (a protobuf message, any other object as JSON, or
-   * {@code null} for none) and returns its decoded response.
-   *
-   * @throws ApiException on any failure; see its subclasses
+   * What attempt {@code attempt} came to, for both the blocking and the asynchronous call: a {@link Retry}, or
+   * the decoded value. Throws the failure that stands.
    */
-  public <T> T call(Endpoint<T> endpoint, Object body) {
-    HttpRequest request = newRequest(endpoint, body);
+  private <T> Object settle(Endpoint<T> endpoint, ResponseDecoder<T> decoder, int attempt,
+      HttpResponse<byte[]> response, ApiException error) {
+    Duration delay = retryDelay(endpoint, attempt, error, response);
+    if (delay != null) {
+      return new Retry(delay, error);
+    }
+    if (error != null) {
+      throw error;
+    }
+    return decode(endpoint, decoder, response);
+  }
+
+  @SuppressWarnings("unchecked") // settle returns what the endpoint's decoder made, a T, when it is no Retry
+  private <T> T send(Endpoint<T> endpoint, ResponseDecoder<T> decoder, HttpRequest request) {
     for (int attempt = 1; ; attempt++) {
-      HttpResponse<byte[]> response;
+      HttpResponse<byte[]> response = null;
+      ApiException error = null;
       try {
         response = httpClient.send(request, bodyHandler());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiConnectionException(endpoint.toString(), "interrupted while waiting for the response", e);
       } catch (IOException e) {
-        ApiException failure = transportFailure(endpoint, e);
-        Duration delay = retryDelay(endpoint, attempt, failure, null);
-        if (delay == null) {
-          throw failure;
-        }
-        sleep(endpoint, delay, failure);
-        continue;
+        error = transportFailure(endpoint, e);
       }
-      Duration delay = retryDelay(endpoint, attempt, null, response);
-      if (delay == null) {
-        return decode(endpoint, response);
+      Object outcome = settle(endpoint, decoder, attempt, response, error);
+      if (!(outcome instanceof Retry retry)) {
+        return (T) outcome;
       }
-      sleep(endpoint, delay, null);
+      sleep(endpoint, retry.delay, retry.pending);
     }
   }
 
-  /**
-   * Like {@link #call(Endpoint, Object)}, without blocking. The future fails with the same
-   * {@link ApiException}s (wrapped in a {@link CompletionException} by {@code join()}).
-   */
-  public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Object body) {
-    HttpRequest request;
-    try {
-      request = newRequest(endpoint, body);
-    } catch (ApiException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return attemptAsync(endpoint, request, 1);
-  }
-
-  private <T> CompletableFuture<T> attemptAsync(Endpoint<T> endpoint, HttpRequest request, int attempt) {
+  @SuppressWarnings("unchecked") // as in send
+  private <T> CompletableFuture<T> sendAsync(Endpoint<T> endpoint, ResponseDecoder<T> decoder, HttpRequest request,
+      int attempt) {
     return httpClient.sendAsync(request, bodyHandler())
         .handle((response, failure) -> {
           ApiException error = null;
@@ -191,16 +271,13 @@ public final class ApiTransport {
                 ? transportFailure(endpoint, io)
                 : new ApiConnectionException(endpoint.toString(), "request failed: " + cause, cause);
           }
-          Duration delay = retryDelay(endpoint, attempt, error, response);
-          if (delay != null) {
-            Executor later = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
-            return CompletableFuture.supplyAsync(() -> attemptAsync(endpoint, request, attempt + 1), later)
+          Object outcome = settle(endpoint, decoder, attempt, response, error);
+          if (outcome instanceof Retry retry) {
+            Executor later = CompletableFuture.delayedExecutor(retry.delay.toNanos(), TimeUnit.NANOSECONDS);
+            return CompletableFuture.supplyAsync(() -> sendAsync(endpoint, decoder, request, attempt + 1), later)
                 .thenCompose(next -> next);
           }
-          if (error != null) {
-            throw error;
-          }
-          return CompletableFuture.completedFuture(decode(endpoint, response));
+          return CompletableFuture.completedFuture((T) outcome);
         })
         .thenCompose(next -> next);
   }
@@ -257,18 +334,33 @@ public final class ApiTransport {
     }
   }
 
-  private HttpRequest newRequest(Endpoint<?> endpoint, Object body) {
-    URI uri = uris.get(endpoint.path());
-    if (uri == null) {
-      // not computeIfAbsent alone: its lambda (it captures this) would be allocated on every call
-      uri = uris.computeIfAbsent(endpoint.path(), path -> URI.create(baseUri + path));
+  private HttpRequest newRequest(Endpoint<?> endpoint, ResponseDecoder<?> decoder, Params params, Object body) {
+    Host host = endpoint.host() == null ? defaultHost : hosts.get(endpoint.host());
+    if (host == null) {
+      throw new IllegalStateException(endpoint + " is sent to the host '" + endpoint.host()
+          + "', which this client has no base URI for");
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    HttpRequest.Builder request = HttpRequest.newBuilder(params == null ? literalUri(endpoint, host)
+        : uri(endpoint, host, params));
+    if (params != null) {
+      List<String> headers = params.headerList();
+      for (int i = 0; i < headers.size(); i += 2) {
+        if (headers.get(i).equalsIgnoreCase(authHeader)) {
+          throw new IllegalArgumentException(endpoint + " declares the header '" + headers.get(i)
+              + "', which carries the credential; the transport sets it");
+        }
+        request.header(headers.get(i), headers.get(i + 1));
+      }
+    }
     if (requestTimeout != null) {
       request.timeout(requestTimeout);
     }
-    if (token != null) {
-      request.header(authHeader, token);
+    if (endpoint.authenticated()) {
+      if (token != null) {
+        request.header(authHeader, token);
+      } else if (credentialScheme) {
+        throw new ApiCredentialException(endpoint.toString(), authHeader);
+      }
     }
     HttpRequest.BodyPublisher publisher;
     if (body == null) {
@@ -276,6 +368,9 @@ public final class ApiTransport {
     } else if (body instanceof MessageLite message) {
       request.header("Content-Type", protobufContentType);
       publisher = HttpRequest.BodyPublishers.ofByteArray(message.toByteArray());
+    } else if (body instanceof RawBody raw) {
+      request.header("Content-Type", raw.contentType());
+      publisher = HttpRequest.BodyPublishers.ofByteArray(raw.bytes());
     } else {
       request.header("Content-Type", jsonContentType);
       try {
@@ -285,9 +380,35 @@ public final class ApiTransport {
             "could not encode the request body as JSON: " + e.getOriginalMessage(), e);
       }
     }
-    request.header("Accept", endpoint.response() instanceof ResponseFormat.Protobuf
-        ? protobufContentType : jsonContentType);
+    request.header("Accept", decoder.accept());
     return request.method(endpoint.method(), publisher).build();
+  }
+
+  /** The URI of an endpoint called without parameters: its path is literal, and kept. */
+  private URI literalUri(Endpoint<?> endpoint, Host host) {
+    URI uri = host.uris.get(endpoint.path());
+    if (uri == null) {
+      PathTemplate template = template(endpoint.path());
+      if (!template.isLiteral()) {
+        throw PathTemplate.missing(endpoint, template.firstName());
+      }
+      // not computeIfAbsent alone: its lambda (it captures host) would be allocated on every call
+      uri = host.uris.computeIfAbsent(endpoint.path(), path -> URI.create(host.base + path));
+    }
+    return uri;
+  }
+
+  private URI uri(Endpoint<?> endpoint, Host host, Params params) {
+    PathTemplate template = template(endpoint.path());
+    String path = template.isLiteral() && params.pathValues().isEmpty() ? endpoint.path()
+        : template.expand(endpoint, params.pathValues());
+    String query = params.queryString();
+    return URI.create(query.isEmpty() ? host.base + path : host.base + path + '?' + query);
+  }
+
+  private PathTemplate template(String path) {
+    PathTemplate template = templates.get(path);
+    return template != null ? template : templates.computeIfAbsent(path, PathTemplate::parse);
   }
 
   private ApiException transportFailure(Endpoint<?> endpoint, IOException e) {
@@ -303,144 +424,18 @@ public final class ApiTransport {
     return new ApiConnectionException(endpoint.toString(), "request failed: " + e, e);
   }
 
-  private <T> T decode(Endpoint<T> endpoint, HttpResponse<byte[]> response) {
+  private <T> T decode(Endpoint<T> endpoint, ResponseDecoder<T> decoder, HttpResponse<byte[]> response) {
     int status = response.statusCode();
-    byte[] bytes = response.body();
     if (status < 200 || status > 299) {
-      throw new ApiHttpException(endpoint.toString(), status, excerpt(bytes));
+      byte[] bytes = response.body();
+      throw new ApiHttpException(endpoint.toString(), status, secrets.in(bytes).excerpt(bytes));
     }
-    ResponseFormat<T> format = endpoint.response();
-    if (format instanceof ResponseFormat.Protobuf<?> protobuf) {
-      @SuppressWarnings("unchecked") // Protobuf<T> is the only permitted shape with this parser type
-      T message = (T) decodeProtobuf(endpoint, status, bytes, protobuf);
-      return message;
-    }
-    Class<T> type = format instanceof ResponseFormat.JsonData<T> json ? json.type() : null;
-    if (envelopeReader != null) {
-      try {
-        return envelopeReader.read(bytes, type);
-      } catch (EnvelopeReader.Refused refused) {
-        throw errorFactory.create(endpoint.toString(), status, refused.code,
-            refused.text == null ? "" : redact(refused.text));
-      } catch (EnvelopeReader.Irregular irregular) {
-        // fall through: the tree says exactly what is wrong
-      }
-    }
-    return decodeTree(endpoint, status, bytes, format);
-  }
-
-  /** The slow path, for a body {@link EnvelopeReader} did not settle: every JSON decode error is made here. */
-  private <T> T decodeTree(Endpoint<T> endpoint, int status, byte[] bytes, ResponseFormat<T> format) {
-    JsonNode data = decodeEnvelope(endpoint, status, bytes);
-    if (format instanceof ResponseFormat.JsonData<T> json) {
-      if (data == null || data.isNull()) {
-        throw new ApiDecodeException(endpoint.toString(), status,
-            "the response has no '" + envelope.dataField() + "'", null);
-      }
-      try {
-        return mapper.treeToValue(data, json.type());
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw new ApiDecodeException(endpoint.toString(), status,
-            "'" + envelope.dataField() + "' is not a valid " + json.type().getSimpleName() + ": "
-                + describe(e), causeWithoutToken(e));
-      }
-    }
-    return null;
-  }
-
-  private JsonNode decodeEnvelope(Endpoint<?> endpoint, int status, byte[] bytes) {
-    if (envelope == null) {
-      throw new IllegalStateException("no JSON envelope is configured for " + endpoint);
-    }
-    JsonNode root;
-    try {
-      root = mapper.readTree(bytes);
-    } catch (IOException | IllegalArgumentException e) {
-      // IllegalArgumentException: Jackson lets a NumberFormatException out for a decimal whose exponent has
-      // too many digits (1e100000044444...), which it reads eagerly as a BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS)
-      throw new ApiDecodeException(endpoint.toString(), status,
-          "the response is not JSON: " + describe(e), causeWithoutToken(e));
-    }
-    if (root == null || !root.isObject()) {
-      throw new ApiDecodeException(endpoint.toString(), status,
-          "the response is not a JSON object: " + excerpt(bytes), null);
-    }
-    JsonNode code = root.get(envelope.codeField());
-    if (code == null || !code.canConvertToInt() || !code.isIntegralNumber()) {
-      throw new ApiDecodeException(endpoint.toString(), status,
-          "the response has no integer '" + envelope.codeField() + "': " + excerpt(bytes), null);
-    }
-    if (code.intValue() != envelope.successCode()) {
-      JsonNode message = root.get(envelope.messageField());
-      throw errorFactory.create(endpoint.toString(), status, code.intValue(),
-          message == null || message.isNull() ? "" : redact(message.asText()));
-    }
-    return root.get(envelope.dataField());
-  }
-
-  private MessageLite decodeProtobuf(
-      Endpoint<?> endpoint, int status, byte[] bytes, ResponseFormat.Protobuf<?> format) {
-    MessageLite message;
-    try {
-      message = format.parser().parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new ApiDecodeException(endpoint.toString(), status,
-          "the response is not a valid protobuf message: " + e.getMessage(), e);
-    }
-    if (message instanceof Message full) {
-      if (statusCheck != null) {
-        statusCheck.check(endpoint, status, full);
-      }
-      // protobuf-java keeps the low 32 bits of a larger number sent for a 32-bit field: refuse that
-      String outOfRange = ProtoRanges.firstOutOfRange(full.getDescriptorForType(), bytes);
-      if (outOfRange != null) {
-        throw new ApiDecodeException(endpoint.toString(), status,
-            "the response is not a valid protobuf message: " + outOfRange, null);
-      }
-    }
-    return message;
-  }
-
-  private String excerpt(byte[] bytes) {
-    if (bytes == null || bytes.length == 0) {
-      return "";
-    }
-    // Mask the token before cutting anything: a cut (or the collapsed whitespace around it) could
-    // otherwise leave the start of the token in the excerpt.
-    String text = redact(new String(bytes, StandardCharsets.UTF_8));
-    text = text.substring(0, Math.min(text.length(), EXCERPT_LIMIT * 4)).replaceAll("\\s+", " ").strip();
-    return text.length() > EXCERPT_LIMIT ? text.substring(0, EXCERPT_LIMIT) + "…" : text;
-  }
-
-  private String describe(Exception e) {
-    return redact(e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
-  }
-
-  /** {@code text} with every occurrence of the token replaced by {@code ***}. */
-  private String redact(String text) {
-    return text == null || token == null || token.isEmpty() ? text : text.replace(token, "***");
-  }
-
-  /**
-   * {@code e} as the cause of an {@link ApiException}, or {@code null} when its message or a cause's
-   * would print the token (Jackson quotes the offending input, which a server may have echoed).
-   */
-  private Throwable causeWithoutToken(Exception e) {
-    if (token == null || token.isEmpty()) {
-      return e;
-    }
-    Throwable t = e;
-    for (int depth = 0; t != null; depth++, t = t.getCause()) {
-      if (depth == 32 || String.valueOf(t.getMessage()).contains(token)) {
-        return null;
-      }
-    }
-    return e;
+    return decoder.decode(endpoint, response, secrets);
   }
 
   @Override
   public String toString() {
-    return "ApiTransport{baseUri=" + baseUri + ", " + authHeader + "=" + (token == null ? "none" : "***")
+    return "ApiTransport{baseUri=" + defaultHost.base + ", " + authHeader + "=" + (token == null ? "none" : "***")
         + ", requestTimeout=" + requestTimeout + "}";
   }
 
@@ -448,8 +443,11 @@ public final class ApiTransport {
   public static final class Builder {
     private HttpClient httpClient;
     private URI baseUri;
+    private final Map<String, URI> hosts = new HashMap<>();
     private String authHeader = "Authorization";
     private String token;
+    private boolean credentialScheme;
+    private Set<String> secretFields = Set.of();
     private Duration requestTimeout;
     private JsonEnvelope envelope;
     private ProtoStatus protoStatus;
@@ -490,7 +488,8 @@ public final class ApiTransport {
 
     /** The base URI of the host named {@code host}, for the endpoints whose {@link Endpoint#host()} names it. */
     public Builder baseUri(String host, URI uri) {
-      throw new UnsupportedOperationException("not yet");
+      hosts.put(Objects.requireNonNull(host, "host"), Objects.requireNonNull(uri, "uri"));
+      return this;
     }
 
     /**
@@ -499,13 +498,19 @@ public final class ApiTransport {
      * credential is.
      */
     public Builder secretFields(Set<String> jsonNames) {
-      throw new UnsupportedOperationException("not yet");
+      this.secretFields = Set.copyOf(jsonNames);
+      return this;
     }
 
-    /** The header that carries the credential, and its value. The value is never printed. */
+    /**
+     * The header that carries the credential, and its value ({@code null} for none yet: authenticated endpoints
+     * then fail with {@link ApiCredentialException} until {@link ApiTransport#withCredential(String)} gives one).
+     * The value is never printed. Without this call the API has no credential, and nothing is required.
+     */
     public Builder auth(String header, String token) {
       this.authHeader = Objects.requireNonNull(header, "header");
       this.token = token;
+      this.credentialScheme = true;
       return this;
     }
 

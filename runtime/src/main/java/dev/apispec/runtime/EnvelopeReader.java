@@ -57,6 +57,8 @@ final class EnvelopeReader {
 
   private final ObjectMapper mapper;
   private final JsonEnvelope envelope;
+  /** Without a code field every well-formed body is a success. */
+  private final boolean hasCode;
   private final boolean failOnTrailingTokens;
   /** Reads skipped values the way {@code ObjectMapper.readTree} reads the whole body. */
   private final ObjectReader treeReader;
@@ -65,8 +67,13 @@ final class EnvelopeReader {
   EnvelopeReader(ObjectMapper mapper, JsonEnvelope envelope) {
     this.mapper = mapper;
     this.envelope = envelope;
+    this.hasCode = envelope.hasCode();
     this.failOnTrailingTokens = mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.treeReader = reader(JsonNode.class);
+  }
+
+  JsonEnvelope envelope() {
+    return envelope;
   }
 
   /** An ObjectReader for one value in the middle of the envelope: what follows it is not trailing garbage. */
@@ -91,10 +98,10 @@ final class EnvelopeReader {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       throw Irregular.INSTANCE;
     }
-    boolean seenCode = false;
+    boolean seenCode = !hasCode;
     boolean seenMessage = false;
     boolean seenData = false;
-    int code = 0;
+    int code = hasCode ? 0 : envelope.successCode();
     String text = null;
     T data = null;
     TokenBuffer early = null;

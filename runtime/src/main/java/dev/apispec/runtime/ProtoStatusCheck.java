@@ -16,14 +16,11 @@ final class ProtoStatusCheck {
 
   private final ProtoStatus names;
   private final ApiErrorFactory errorFactory;
-  private final UnaryOperator<String> redact;
   private final ConcurrentHashMap<Descriptor, Fields> byResponseType = new ConcurrentHashMap<>();
 
-  /** {@code redact} masks the token in the server's message. */
-  ProtoStatusCheck(ProtoStatus names, ApiErrorFactory errorFactory, UnaryOperator<String> redact) {
+  ProtoStatusCheck(ProtoStatus names, ApiErrorFactory errorFactory) {
     this.names = names;
     this.errorFactory = errorFactory;
-    this.redact = redact;
   }
 
   /**
@@ -35,11 +32,13 @@ final class ProtoStatusCheck {
   /**
    * Returns when {@code message} holds a status with the success code.
    *
+   * @param redact masks the secrets in the server's message
+   *
    * @throws ApiDecodeException when it holds no status
    * @throws ApiException from the error factory when the code is another
    * @throws IllegalStateException when its type has no such status field, or the status no integer code
    */
-  void check(Endpoint<?> endpoint, int status, Message message) {
+  void check(Endpoint<?> endpoint, int status, Message message, UnaryOperator<String> redact) {
     Fields fields = fields(message.getDescriptorForType());
     if (!message.hasField(fields.status())) {
       throw new ApiDecodeException(endpoint.toString(), status,

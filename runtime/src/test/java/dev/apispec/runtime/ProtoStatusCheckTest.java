@@ -150,8 +150,7 @@ class ProtoStatusCheckTest {
 
   @Test
   void theFieldsOfAResponseTypeAreResolvedOnce() {
-    ProtoStatusCheck check = new ProtoStatusCheck(new ProtoStatus("status", "code", "msg", 1), ApiErrorException::new,
-        text -> text);
+    ProtoStatusCheck check = new ProtoStatusCheck(new ProtoStatus("status", "code", "msg", 1), ApiErrorException::new);
 
     ProtoStatusCheck.Fields fields = check.fields(RESP);
 
