@@ -82,8 +82,8 @@ class CodegenTest {
             "src/main/spec/api.yaml:2:3: 'baseUrl' 'ftp://files.example.com' must be an absolute http or https URL"
                 + " without query or fragment",
             "src/main/spec/api.yaml:7:15: 'envelope' is missing 'success'",
-            "src/main/spec/api.yaml:8:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, json, name,"
-                + " package, protobuf",
+            "src/main/spec/api.yaml:8:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, hosts, json,"
+                + " name, package, protobuf",
             "src/main/spec/api.yaml:13:7: enum constant 'user' of 'ChatType' must be UPPER_SNAKE_CASE",
             "src/main/spec/api.yaml:14:7: 'GROUP' repeats the value 1 of 'user' in enum 'ChatType'",
             "src/main/spec/api.yaml:17:40: 'required' must be true or false, not a string",
@@ -118,12 +118,13 @@ class CodegenTest {
           name: demo
           package: dev.demo
           baseUrl: https://api.example.com
+          auth: {}
         """, null));
     assertEquals("""
         The spec has 2 problems:
-          api.yaml:2:3: 'api' is missing 'auth'
           api.yaml:2:3: api 'name' 'demo' must be UpperCamelCase letters and digits; it prefixes class names such \
-        as demoClient""", e.getMessage());
+        as demoClient
+          api.yaml:5:9: 'auth' is missing 'header'""", e.getMessage());
   }
 
   @Test

@@ -6,7 +6,11 @@ import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.codegen.proto.ProtoCatalog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a validated spec into Java sources: one directive per kind of artifact, each done by its
@@ -29,9 +33,23 @@ public final class CodeGenerator {
       }
     }
     files.add(new ExceptionEmitter(symbols).emit(spec.api()));
-    GroupEmitter groups = new GroupEmitter(spec.api(), symbols, catalog);
+    Map<String, TypeDef.EnumDef> enumDefs = new HashMap<>();
+    spec.types().stream().filter(TypeDef.EnumDef.class::isInstance).map(TypeDef.EnumDef.class::cast)
+        .forEach(e -> enumDefs.putIfAbsent(e.name(), e));
+    GroupEmitter groups = new GroupEmitter(spec.api(), symbols, catalog, enumDefs);
     spec.groups().forEach(group -> files.add(groups.emit(group)));
-    files.add(new ClientEmitter(spec.api(), symbols).emit(spec.groups()));
+    files.add(new ClientEmitter(spec.api(), symbols).emit(spec.groups(), secretFields(spec)));
     return files;
+  }
+
+  /** The wire names of every field the spec marks secret, for the transport to mask in messages. */
+  private static Set<String> secretFields(Spec spec) {
+    Set<String> names = new TreeSet<>();
+    for (TypeDef type : spec.types()) {
+      if (type instanceof TypeDef.ObjectDef object) {
+        object.fields().stream().filter(TypeDef.FieldDef::secret).forEach(f -> names.add(f.wireName()));
+      }
+    }
+    return names;
   }
 }

@@ -1,5 +1,6 @@
 package dev.apispec.codegen.emit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -16,6 +17,13 @@ final class JavaTypes {
     this.symbols = symbols;
   }
 
+  /** The Java type of a required parameter: a primitive where the scalar has one, so that it cannot be null. */
+  TypeName ofRequired(TypeRef type) {
+    TypeName boxed = of(type);
+    return type instanceof TypeRef.Scalar scalar && scalar != TypeRef.Scalar.STRING && scalar != TypeRef.Scalar.JSON
+        ? boxed.unbox() : boxed;
+  }
+
   TypeName of(TypeRef type) {
     if (type instanceof TypeRef.Scalar scalar) {
       return switch (scalar) {
@@ -24,6 +32,7 @@ final class JavaTypes {
         case INT64 -> ClassName.get(Long.class);
         case FLOAT64 -> ClassName.get(Double.class);
         case BOOL -> ClassName.get(Boolean.class);
+        case JSON -> ClassName.get(JsonNode.class);
       };
     }
     if (type instanceof TypeRef.Named named) {

@@ -2,6 +2,7 @@ package dev.apispec.codegen.emit;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -20,6 +21,7 @@ import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.runtime.CommaSeparated;
+import dev.apispec.runtime.JsonString;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,11 +79,12 @@ final class RecordEmitter {
       TypeName type = javaTypes.of(field.type());
       ParameterSpec.Builder component = ParameterSpec.builder(type, javaName)
           .addAnnotation(AnnotationSpec.builder(JsonProperty.class).addMember("value", "$S", field.wireName()).build());
-      if (field.commaSeparated()) {
-        component.addAnnotation(AnnotationSpec.builder(JsonSerialize.class)
-            .addMember("using", "$T.class", CommaSeparated.Serializer.class).build());
-        component.addAnnotation(AnnotationSpec.builder(JsonDeserialize.class)
-            .addMember("using", "$T.class", CommaSeparated.Deserializer.class).build());
+      switch (field.format()) {
+        case COMMA_SEPARATED -> addCodec(component, CommaSeparated.Serializer.class, CommaSeparated.Deserializer.class);
+        case JSON_STRING -> addCodec(component, JsonString.Serializer.class, JsonString.Deserializer.class);
+        case STRING -> component.addAnnotation(AnnotationSpec.builder(JsonFormat.class)
+            .addMember("shape", "$T.Shape.STRING", JsonFormat.class).build());
+        case PLAIN -> { }
       }
       canonical.addParameter(component.build());
       convenience.addParameter(type, javaName);
@@ -111,7 +114,41 @@ final class RecordEmitter {
     if (!object.fields().isEmpty()) {
       record.addMethod(convenience.build());
     }
+    if (object.fields().stream().anyMatch(TypeDef.FieldDef::secret)) {
+      record.addMethod(toStringWithoutSecrets(object));
+    }
     return JavaFile.builder(symbols.modelPackage(), record.build()).skipJavaLangImports(true).indent("    ").build();
+  }
+
+  private static void addCodec(ParameterSpec.Builder component, Class<?> serializer, Class<?> deserializer) {
+    component.addAnnotation(AnnotationSpec.builder(JsonSerialize.class)
+        .addMember("using", "$T.class", serializer).build());
+    component.addAnnotation(AnnotationSpec.builder(JsonDeserialize.class)
+        .addMember("using", "$T.class", deserializer).build());
+  }
+
+  /** The record's own {@code toString()}, with {@code ***} for each secret that is set. */
+  private static MethodSpec toStringWithoutSecrets(TypeDef.ObjectDef object) {
+    CodeBlock.Builder text = CodeBlock.builder().add("return ");
+    String label = object.name() + "[";
+    for (TypeDef.FieldDef field : object.fields()) {
+      String javaName = Symbols.fieldName(field);
+      if (field.secret()) {
+        text.add("$S + ($N == null ? $S : $S)$W+ ", label + javaName + "=", javaName, "null", "***");
+      } else {
+        text.add("$S + $N$W+ ", label + javaName + "=", javaName);
+      }
+      label = ", ";
+    }
+    text.add("$S + $N + $S", label + JavaNames.UNKNOWN_FIELDS + "=", JavaNames.UNKNOWN_FIELDS, "]");
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addJavadoc("Like the record's own, with {@code ***} in place of each secret.\n\n@return the components,"
+            + " secrets hidden\n")
+        .addStatement(text.build())
+        .build();
   }
 
   private static String fieldDoc(TypeDef.FieldDef field) {
@@ -124,8 +161,14 @@ final class RecordEmitter {
     if (field.required()) {
       doc.append(" Required.");
     }
-    if (field.commaSeparated()) {
-      doc.append(" Sent as one comma-separated string.");
+    switch (field.format()) {
+      case COMMA_SEPARATED -> doc.append(" Sent as one comma-separated string.");
+      case STRING -> doc.append(" Sent as a string.");
+      case JSON_STRING -> doc.append(" Sent as JSON text inside a string.");
+      case PLAIN -> { }
+    }
+    if (field.secret()) {
+      doc.append(" A secret: not shown by <code>toString()</code>.");
     }
     if (field.example() != null) {
       doc.append(" Example: ").append(Javadoc.code(field.example())).append('.');

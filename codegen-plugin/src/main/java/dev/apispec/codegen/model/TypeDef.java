@@ -27,7 +27,8 @@ public sealed interface TypeDef {
    * @param wireName the JSON property name
    * @param javaName the Java name the spec asks for, or {@code null} to derive one
    * @param example an example value as written in the spec, or {@code null}
-   * @param commaSeparated whether a list travels as one comma-separated string
+   * @param format how the value travels when not as its type's plain JSON
+   * @param secret whether the value is a secret, kept out of {@code toString()} and messages
    */
   record FieldDef(
       String wireName,
@@ -38,6 +39,45 @@ public sealed interface TypeDef {
       String doc,
       Object example,
       String javaName,
-      boolean commaSeparated,
-      Location formatLocation) {}
+      Format format,
+      Location formatLocation,
+      boolean secret) {
+
+    /** Whether a list travels as one comma-separated string. */
+    public boolean commaSeparated() {
+      return format == Format.COMMA_SEPARATED;
+    }
+  }
+
+  /** How a field's value is written on the wire, when not as its type's plain JSON. */
+  enum Format {
+    /** As its type's JSON. */
+    PLAIN(null),
+    /** A list of scalars or enums, as one string such as {@code "1,2,3"}. */
+    COMMA_SEPARATED("comma-separated"),
+    /** A number, as a JSON string such as {@code "123"}. */
+    STRING("string"),
+    /** Any value, as its JSON text inside a JSON string, such as {@code "{\"a\":1}"}. */
+    JSON_STRING("json-string");
+
+    private final String specName;
+
+    Format(String specName) {
+      this.specName = specName;
+    }
+
+    public String specName() {
+      return specName;
+    }
+
+    /** The format named {@code name} in a spec, or {@code null}. */
+    public static Format bySpecName(String name) {
+      for (Format format : values()) {
+        if (name.equals(format.specName)) {
+          return format;
+        }
+      }
+      return null;
+    }
+  }
 }

@@ -9,7 +9,9 @@ public sealed interface TypeRef {
     INT32("int32"),
     INT64("int64"),
     FLOAT64("float64"),
-    BOOL("bool");
+    BOOL("bool"),
+    /** Any JSON value, kept as it came (a {@code JsonNode} in Java). */
+    JSON("json");
 
     private final String specName;
 

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 public final class SpecReader {
   private static final Set<String> TOP_KEYS = Set.of("api", "types", "groups");
   private static final Set<String> API_KEYS =
-      Set.of("name", "package", "baseUrl", "doc", "auth", "json", "protobuf");
+      Set.of("name", "package", "baseUrl", "doc", "auth", "json", "protobuf", "hosts");
+  private static final Set<String> HOST_KEYS = Set.of("url", "doc");
   private static final Set<String> AUTH_KEYS = Set.of("header", "doc");
   private static final Set<String> JSON_KEYS = Set.of("contentType", "envelope");
   private static final Set<String> ENVELOPE_KEYS = Set.of("code", "message", "data", "success");
@@ -40,11 +41,14 @@ public final class SpecReader {
   private static final Set<String> ENUM_KEYS = Set.of("doc", "enum", "values");
   private static final Set<String> ENUM_VALUE_KEYS = Set.of("value", "doc");
   private static final Set<String> FIELD_KEYS =
-      Set.of("type", "required", "doc", "example", "javaName", "format");
-  private static final Set<String> GROUP_KEYS = Set.of("doc", "prefix", "endpoints");
+      Set.of("type", "required", "doc", "example", "javaName", "format", "secret");
+  private static final Set<String> GROUP_KEYS = Set.of("doc", "prefix", "endpoints", "auth", "host", "envelope");
   private static final Set<String> ENDPOINT_KEYS =
-      Set.of("path", "method", "name", "doc", "request", "response", "errors", "deprecated", "retryable");
-  private static final Set<String> BODY_KEYS = Set.of("json", "protobuf");
+      Set.of("path", "method", "name", "doc", "request", "response", "errors", "deprecated", "retryable", "auth",
+          "host", "envelope", "params");
+  private static final Set<String> BODY_KEYS = Set.of("json", "protobuf", "text", "bytes");
+  private static final Set<String> RESPONSE_KEYS = Set.of("json", "protobuf", "text", "bytes", "codes");
+  private static final Set<String> PARAM_KEYS = Set.of("in", "type", "required", "doc", "example", "javaName");
   private static final Set<String> ERROR_KEYS = Set.of("code", "message", "doc");
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -254,7 +258,7 @@ public final class SpecReader {
     String doc = optionalString(api, "doc");
     String authHeader = null;
     String authDoc = null;
-    YamlNode authNode = require(api, "auth", "'api'");
+    YamlNode authNode = api.get("auth");
     if (authNode != null) {
       YamlNode.Mapping auth = mapping(authNode, "'auth'");
       if (auth != null) {
@@ -315,7 +319,8 @@ public final class SpecReader {
       protobuf = new ApiInfo.ProtobufSettings(protoNode.location(),
           contentType == null ? "application/x-protobuf" : contentType, field, code, message, success);
     }
-    apis.add(new ApiInfo(api.location(), name, packageName, baseUrl, doc, authHeader, authDoc, json, protobuf));
+    apis.add(new ApiInfo(api.location(), name, packageName, baseUrl, doc, authHeader, authDoc, json, protobuf,
+        readHosts(api.get("hosts"))));
   }
 
   private void readType(YamlNode.Entry entry) {
@@ -380,23 +385,26 @@ public final class SpecReader {
       }
     }
     String javaName = optionalString(field, "javaName");
-    boolean commaSeparated = false;
+    TypeDef.Format format = TypeDef.Format.PLAIN;
     Location formatLocation = null;
     YamlNode formatNode = field.get("format");
     if (formatNode != null) {
       formatLocation = formatNode.location();
-      String format = string(formatNode, "'format' of " + what);
-      if ("comma-separated".equals(format)) {
-        commaSeparated = true;
-      } else if (format != null) {
-        problems.add(formatNode.location(), "unknown format '" + format + "'; the only format is 'comma-separated'");
+      String text = string(formatNode, "'format' of " + what);
+      TypeDef.Format named = text == null ? null : TypeDef.Format.bySpecName(text);
+      if (named != null) {
+        format = named;
+      } else if (text != null) {
+        problems.add(formatNode.location(), "unknown format '" + text
+            + "'; use comma-separated, string or json-string");
       }
     }
+    boolean secret = optionalBoolean(field, "secret", false);
     if (type == null) {
       return null;
     }
     return new TypeDef.FieldDef(entry.key(), entry.keyLocation(), type, typeLocation, required, doc, example,
-        javaName, commaSeparated, formatLocation);
+        javaName, format, formatLocation, secret);
   }
 
   private void readEnum(String name, Location location, YamlNode.Mapping type, String what) {
@@ -474,7 +482,8 @@ public final class SpecReader {
       problems.add(endpointsNode.location(), "'endpoints' of " + what + " must be a list, not " + endpointsNode.kind());
     }
     groups.add(new GroupDef(entry.key(), entry.keyLocation(), doc, prefix,
-        prefixNode == null ? group.location() : prefixNode.location(), List.copyOf(endpoints)));
+        prefixNode == null ? group.location() : prefixNode.location(), List.copyOf(endpoints),
+        readSettings(group, what)));
   }
 
   private EndpointDef readEndpoint(YamlNode node, String group) {
@@ -502,8 +511,8 @@ public final class SpecReader {
     YamlNode nameNode = endpoint.get("name");
     String name = nameNode == null ? null : string(nameNode, "'name' of " + what);
     String doc = optionalString(endpoint, "doc");
-    EndpointDef.Body request = readBody(endpoint.get("request"), "'request' of " + what);
-    EndpointDef.Body response = readBody(endpoint.get("response"), "'response' of " + what);
+    EndpointDef.Body request = readBody(endpoint.get("request"), "'request' of " + what, false);
+    EndpointDef.Body response = readBody(endpoint.get("response"), "'response' of " + what, true);
     List<EndpointDef.ErrorDef> errors = new ArrayList<>();
     YamlNode errorsNode = endpoint.get("errors");
     if (errorsNode instanceof YamlNode.Sequence list) {
@@ -529,12 +538,137 @@ public final class SpecReader {
     if (path == null) {
       return null;
     }
+    EndpointDef.Settings settings = readSettings(endpoint, what);
+    List<EndpointDef.ParamDef> params = readParams(endpoint.get("params"), what);
     return new EndpointDef(endpoint.location(), path, pathNode.location(), method, name,
         nameNode == null ? null : nameNode.location(), doc, request, response, List.copyOf(errors), deprecated,
-        retryable);
+        retryable, settings, params);
   }
 
-  private EndpointDef.Body readBody(YamlNode node, String what) {
+  private List<ApiInfo.HostDef> readHosts(YamlNode node) {
+    YamlNode.Mapping map = node == null ? null : mapping(node, "'hosts'");
+    if (map == null) {
+      return List.of();
+    }
+    List<ApiInfo.HostDef> hosts = new ArrayList<>();
+    for (YamlNode.Entry entry : map.entries()) {
+      String what = "host '" + entry.key() + "'";
+      String url;
+      String doc = null;
+      if (entry.value() instanceof YamlNode.Mapping host) {
+        checkKeys(host, HOST_KEYS, what);
+        url = requiredString(host, "url", what);
+        doc = optionalString(host, "doc");
+      } else {
+        url = string(entry.value(), what + " (its base URL)");
+      }
+      if (url != null) {
+        hosts.add(new ApiInfo.HostDef(entry.key(), entry.keyLocation(), url, doc));
+      }
+    }
+    return List.copyOf(hosts);
+  }
+
+  /** The 'auth', 'host' and 'envelope' keys of a group or an endpoint. */
+  private EndpointDef.Settings readSettings(YamlNode.Mapping map, String what) {
+    EndpointDef.Auth auth = null;
+    YamlNode authNode = map.get("auth");
+    if (authNode != null) {
+      String text = string(authNode, "'auth' of " + what);
+      if ("none".equals(text)) {
+        auth = EndpointDef.Auth.NONE;
+      } else if ("required".equals(text)) {
+        auth = EndpointDef.Auth.REQUIRED;
+      } else if (text != null) {
+        problems.add(authNode.location(), "'auth' of " + what + " must be 'none' or 'required', not '" + text + "'");
+      }
+    }
+    YamlNode hostNode = map.get("host");
+    String host = hostNode == null ? null : string(hostNode, "'host' of " + what);
+    EndpointDef.EnvelopeDef envelope = null;
+    YamlNode envelopeNode = map.get("envelope");
+    if (envelopeNode instanceof YamlNode.Scalar scalar && "none".equals(scalar.value())) {
+      envelope = new EndpointDef.EnvelopeDef(envelopeNode.location(), true, null, null, null, null);
+    } else if (envelopeNode instanceof YamlNode.Mapping envelopeMap) {
+      String envelopeWhat = "'envelope' of " + what;
+      checkKeys(envelopeMap, ENVELOPE_KEYS, envelopeWhat);
+      String message = requiredString(envelopeMap, "message", envelopeWhat);
+      YamlNode codeNode = envelopeMap.get("code");
+      YamlNode successNode = envelopeMap.get("success");
+      String code = codeNode == null ? null : string(codeNode, "'code' of " + envelopeWhat);
+      Integer success = successNode == null ? null : requiredInt(envelopeMap, "success", envelopeWhat);
+      if ((codeNode == null) != (successNode == null)) {
+        problems.add(envelopeMap.location(), envelopeWhat + " needs both 'code' and 'success', or neither (then"
+            + " it holds a message only, and any 2xx answer is success)");
+      }
+      YamlNode dataNode = envelopeMap.get("data");
+      String data = dataNode == null ? null : string(dataNode, "'data' of " + envelopeWhat);
+      envelope = new EndpointDef.EnvelopeDef(envelopeMap.location(), false, code, message, data, success);
+    } else if (envelopeNode != null) {
+      problems.add(envelopeNode.location(), "'envelope' of " + what
+          + " must be 'none' or a map of 'code', 'message', 'data' and 'success', not " + envelopeNode.kind());
+    }
+    if (auth == null && host == null && envelope == null) {
+      return EndpointDef.Settings.NONE;
+    }
+    return new EndpointDef.Settings(auth, authNode == null ? null : authNode.location(), host,
+        hostNode == null ? null : hostNode.location(), envelope);
+  }
+
+  private List<EndpointDef.ParamDef> readParams(YamlNode node, String owner) {
+    YamlNode.Mapping map = node == null ? null : mapping(node, "'params' of " + owner);
+    if (map == null) {
+      return List.of();
+    }
+    List<EndpointDef.ParamDef> params = new ArrayList<>();
+    for (YamlNode.Entry entry : map.entries()) {
+      String what = "parameter '" + entry.key() + "' of " + owner;
+      YamlNode.Mapping param = mapping(entry.value(), what);
+      if (param == null) {
+        continue;
+      }
+      checkKeys(param, PARAM_KEYS, what);
+      YamlNode inNode = require(param, "in", what);
+      EndpointDef.In in = null;
+      if (inNode != null) {
+        String text = string(inNode, "'in' of " + what);
+        for (EndpointDef.In candidate : EndpointDef.In.values()) {
+          if (candidate.specName().equals(text)) {
+            in = candidate;
+          }
+        }
+        if (in == null && text != null) {
+          problems.add(inNode.location(), "'in' of " + what + " must be path, query or header, not '" + text + "'");
+        }
+      }
+      YamlNode typeNode = require(param, "type", what);
+      TypeRef type = null;
+      if (typeNode != null) {
+        String text = string(typeNode, "'type' of " + what);
+        if (text != null) {
+          type = TypeRefParser.parse(text, typeNode.location(), problems);
+        }
+      }
+      boolean required = optionalBoolean(param, "required", in == EndpointDef.In.PATH);
+      String doc = optionalString(param, "doc");
+      Object example = null;
+      YamlNode exampleNode = param.get("example");
+      if (exampleNode instanceof YamlNode.Scalar scalar) {
+        example = scalar.value();
+      } else if (exampleNode != null) {
+        problems.add(exampleNode.location(), "'example' of " + what + " must be a single value, not "
+            + exampleNode.kind());
+      }
+      String javaName = optionalString(param, "javaName");
+      if (in != null && type != null) {
+        params.add(new EndpointDef.ParamDef(entry.key(), entry.keyLocation(), in, type, typeNode.location(),
+            required, doc, example, javaName, inNode.location()));
+      }
+    }
+    return List.copyOf(params);
+  }
+
+  private EndpointDef.Body readBody(YamlNode node, String what, boolean response) {
     if (node == null) {
       return null;
     }
@@ -542,19 +676,62 @@ public final class SpecReader {
     if (body == null) {
       return null;
     }
-    checkKeys(body, BODY_KEYS, what);
+    Set<String> keys = response ? RESPONSE_KEYS : BODY_KEYS;
+    checkKeys(body, keys, what);
     if (body.entries().size() != 1) {
-      problems.add(body.location(), what + " must have exactly one of 'json' or 'protobuf'");
+      problems.add(body.location(), what + " must have exactly one of " + String.join(", ",
+          keys.stream().sorted().map(k -> "'" + k + "'").toList()));
       return null;
     }
     YamlNode.Entry only = body.entries().get(0);
+    if (!keys.contains(only.key())) {
+      return null;
+    }
+    if (only.key().equals("codes")) {
+      return readCodes(only.value(), "'codes' of " + what);
+    }
     String name = string(only.value(), "'" + only.key() + "' of " + what);
     if (name == null) {
       return null;
     }
-    return only.key().equals("json")
-        ? new EndpointDef.JsonBody(name, only.value().location())
-        : only.key().equals("protobuf") ? new EndpointDef.ProtobufBody(name, only.value().location()) : null;
+    Location location = only.value().location();
+    return switch (only.key()) {
+      case "json" -> new EndpointDef.JsonBody(name, location);
+      case "protobuf" -> new EndpointDef.ProtobufBody(name, location);
+      case "text" -> new EndpointDef.TextBody(name, location);
+      default -> new EndpointDef.BytesBody(name, location);
+    };
+  }
+
+  /** {@code codes: EnumName}, or {@code codes: {1: true, 2: false}}. */
+  private EndpointDef.Body readCodes(YamlNode node, String what) {
+    if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof String enumName) {
+      return new EndpointDef.CodesBody(node.location(), enumName, List.of());
+    }
+    YamlNode.Mapping map = mapping(node, what + " (an int enum's name, or a map of codes to true and false)");
+    if (map == null) {
+      return null;
+    }
+    List<EndpointDef.CodeAnswer> answers = new ArrayList<>();
+    for (YamlNode.Entry entry : map.entries()) {
+      Long code = null;
+      try {
+        code = Long.parseLong(entry.key());
+      } catch (NumberFormatException e) {
+        problems.add(entry.keyLocation(), "'" + entry.key() + "' in " + what + " is not an integer code");
+      }
+      Boolean value = null;
+      if (entry.value() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Boolean flag) {
+        value = flag;
+      } else {
+        problems.add(entry.value().location(), "the answer of code " + entry.key() + " in " + what
+            + " must be true or false, not " + entry.value().kind());
+      }
+      if (code != null && value != null) {
+        answers.add(new EndpointDef.CodeAnswer(code, value, entry.keyLocation()));
+      }
+    }
+    return new EndpointDef.CodesBody(map.location(), null, List.copyOf(answers));
   }
 
   // --- typed access, each reporting what it expected ---

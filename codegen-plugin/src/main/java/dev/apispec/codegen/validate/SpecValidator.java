@@ -42,21 +42,18 @@ public final class SpecValidator {
    */
   private static final Set<String> JAVA_LANG_IN_MODEL =
       Set.of("String", "Integer", "Long", "Double", "Boolean", "Object", "Override");
-  /** Members of the generated client that a group accessor (and its field) may not take. */
-  private static final Set<String> CLIENT_MEMBERS = Set.of("builder", "transport");
-  /** Fields of the generated client's builder that the credential's field (named after the header) may not take. */
-  private static final Set<String> BUILDER_FIELDS =
-      Set.of("baseUri", "requestTimeout", "httpClient", "retryPolicy", "maxResponseBytes");
 
   private final Spec spec;
   private final ProtoCatalog protos;
   private final Problems problems;
   private final Map<String, TypeDef> types = new LinkedHashMap<>();
+  private final ShapeChecks shapes;
 
   private SpecValidator(Spec spec, ProtoCatalog protos, Problems problems) {
     this.spec = spec;
     this.protos = protos == null ? ProtoCatalog.empty() : protos;
     this.problems = problems;
+    this.shapes = new ShapeChecks(spec, types, problems);
   }
 
   /**
@@ -119,10 +116,11 @@ public final class SpecValidator {
     }
     if (api.authHeader() != null && !HEADER_NAME.matcher(api.authHeader()).matches()) {
       problems.add(api.location(), "auth 'header' '" + api.authHeader() + "' is not a valid HTTP header name");
-    } else if (api.authHeader() != null && BUILDER_FIELDS.contains(JavaNames.lowerCamel(api.authHeader()))) {
+    } else if (api.authHeader() != null && Symbols.BUILDER_METHODS.contains(Symbols.credentialSetter(api))) {
       problems.add(api.location(), "auth 'header' '" + api.authHeader() + "' would become the builder method '"
-          + JavaNames.lowerCamel(api.authHeader()) + "(String)', which the builder has already for another setting");
+          + Symbols.credentialSetter(api) + "(String)', which the builder has already for another setting");
     }
+    shapes.checkHosts(api);
   }
 
   private void checkObject(TypeDef.ObjectDef object) {
@@ -147,6 +145,7 @@ public final class SpecValidator {
         problems.add(field.formatLocation(), "'format: comma-separated' needs a list of scalars or enums, not '"
             + field.type() + "'");
       }
+      shapes.checkFieldFormat(field);
       if (field.example() != null) {
         checkExample(field);
       }
@@ -157,8 +156,8 @@ public final class SpecValidator {
     if (!(type instanceof TypeRef.ListOf list)) {
       return false;
     }
-    if (list.element() instanceof TypeRef.Scalar) {
-      return true;
+    if (list.element() instanceof TypeRef.Scalar scalar) {
+      return scalar != TypeRef.Scalar.JSON;
     }
     return list.element() instanceof TypeRef.Named named
         && (types.get(named.name()) instanceof TypeDef.EnumDef || spec.mayBeUnread(named.name()));
@@ -170,6 +169,8 @@ public final class SpecValidator {
     boolean ok = true;
     if (type == TypeRef.Scalar.STRING) {
       ok = example instanceof String;
+    } else if (field.format() == TypeDef.Format.STRING && example instanceof String text) {
+      ok = ShapeChecks.isNumber(text, type);
     } else if (type == TypeRef.Scalar.INT32 || type == TypeRef.Scalar.INT64) {
       ok = example instanceof Long;
     } else if (type == TypeRef.Scalar.FLOAT64) {
@@ -218,9 +219,9 @@ public final class SpecValidator {
     Map<String, GroupDef> accessors = new HashMap<>();
     Map<String, GroupDef> classes = new HashMap<>();
     Map<String, EndpointDef> routes = new HashMap<>();
-    boolean usesJson = false;
+    boolean usesEnvelope = false;
     boolean usesProtobuf = false;
-    Location firstJson = null;
+    Location firstEnvelope = null;
     Location firstProtobuf = null;
     for (GroupDef group : spec.groups()) {
       String accessor = Symbols.groupAccessor(group);
@@ -228,7 +229,8 @@ public final class SpecValidator {
       if (clash != null) {
         problems.add(group.location(), "groups '" + clash.name() + "' and '" + group.name()
             + "' both become the accessor '" + accessor + "()'");
-      } else if (OBJECT_METHODS.contains(accessor) || CLIENT_MEMBERS.contains(accessor)) {
+      } else if (OBJECT_METHODS.contains(accessor) || Symbols.CLIENT_MEMBERS.contains(accessor)
+          || (spec.api() != null && accessor.equals(Symbols.withCredential(spec.api())))) {
         problems.add(group.location(), "group '" + group.name() + "' would become the accessor '" + accessor
             + "()', which the client has already; rename the group");
       } else {
@@ -240,6 +242,7 @@ public final class SpecValidator {
               + "' both become the class '" + className + "'; rename one");
         }
       }
+      shapes.checkSettings(group.settings(), "group '" + group.name() + "'");
       if (group.prefix() != null && !(group.prefix().startsWith("/") && group.prefix().endsWith("/"))) {
         problems.add(group.prefixLocation(), "'prefix' '" + group.prefix() + "' must start and end with '/'");
       }
@@ -249,7 +252,7 @@ public final class SpecValidator {
         String path = endpoint.path();
         if (!path.startsWith("/")) {
           problems.add(endpoint.pathLocation(), "path '" + path + "' must start with '/'");
-        } else if (!PATH.matcher(path).matches()) {
+        } else if (!PATH.matcher(ShapeChecks.withoutPlaceholders(path)).matches()) {
           problems.add(endpoint.pathLocation(), "path '" + path
               + "' has characters a path may not hold (spaces, '?', '#', …)");
         } else if (group.prefix() != null && !path.startsWith(group.prefix())) {
@@ -269,7 +272,7 @@ public final class SpecValidator {
         }
         // One clash per endpoint is enough: a repeated route or name also repeats the Async twin.
         boolean clashReported = sameRoute != null;
-        for (String javaMethod : List.of(method, method + "Async")) {
+        for (String javaMethod : List.of(method, Symbols.asyncMethodName(method))) {
           EndpointDef sameMethod = methods.putIfAbsent(javaMethod, endpoint);
           if (sameMethod != null && !clashReported) {
             problems.add(endpoint.pathLocation(), "endpoints '" + sameMethod.path() + "' and '" + path
@@ -283,14 +286,13 @@ public final class SpecValidator {
           problems.add(endpoint.pathLocation(), "endpoints '" + sameConstant.path() + "' and '" + path
               + "' of group '" + group.name() + "' both become the constant '" + constant + "'; set 'name'");
         }
-        if (endpoint.request() == null && OBJECT_METHODS.contains(method)) {
+        shapes.checkEndpoint(group, endpoint);
+        if (endpoint.request() == null && endpoint.params().isEmpty() && OBJECT_METHODS.contains(method)) {
           problems.add(endpoint.pathLocation(), "endpoint '" + path + "' would become the method '" + method
               + "()', which every Java object has; set 'name'");
         }
         for (EndpointDef.Body body : new EndpointDef.Body[] {endpoint.request(), endpoint.response()}) {
           if (body instanceof EndpointDef.JsonBody json) {
-            usesJson = true;
-            firstJson = firstJson == null ? json.location() : firstJson;
             TypeDef type = types.get(json.typeName());
             if (type == null && spec.mayBeUnread(json.typeName())) {
               // its declaration's problem is reported
@@ -306,15 +308,18 @@ public final class SpecValidator {
             checkProto(proto, haveProtos, body == endpoint.response());
           }
         }
-        if (endpoint.response() == null) {
-          usesJson = true;
-          firstJson = firstJson == null ? endpoint.location() : firstJson;
+        boolean readsEnvelope = endpoint.response() == null || endpoint.response() instanceof EndpointDef.JsonBody
+            || endpoint.response() instanceof EndpointDef.CodesBody;
+        if (readsEnvelope && group.envelope(endpoint) == null) {
+          usesEnvelope = true;
+          firstEnvelope = firstEnvelope == null ? endpoint.location() : firstEnvelope;
         }
       }
     }
     if (spec.api() != null) {
-      if (usesJson && spec.api().json() == null) {
-        problems.add(firstJson, "this endpoint reads a JSON envelope, but 'api' declares no 'json' envelope");
+      if (usesEnvelope && spec.api().json() == null) {
+        problems.add(firstEnvelope, "this endpoint reads a JSON envelope, but 'api' declares no 'json' envelope"
+            + " (declare one, or give the endpoint or its group an 'envelope')");
       }
       if (usesProtobuf && spec.api().protobuf() == null) {
         problems.add(firstProtobuf, "this endpoint speaks protobuf, but 'api' declares no 'protobuf' status");

@@ -126,8 +126,12 @@ class JsonClientGenerationTest {
     Class<?> clientType = compiled.load(PKG + ".ChatClient");
     assertEquals(URI.create("https://chat.example.com"), clientType.getField("DEFAULT_BASE_URI").get(null));
     Object builder = call(clientType, "builder");
-    IllegalStateException noToken = assertThrows(IllegalStateException.class, () -> call(builder, "build"));
-    assertEquals("token is required; call token(…) before build()", noToken.getMessage());
+    // A client without a token is allowed (some endpoints need none); one with a token is derived from it.
+    Object anonymous = call(builder, "build");
+    assertEquals("Builder{baseUri=https://chat.example.com, token=unset}", builder.toString());
+    assertSame(clientType, call(anonymous, "withToken", "s3cret-token").getClass());
+    assertEquals("ChatClient{baseUri=https://chat.example.com}", call(anonymous, "withToken", "s3cret-token")
+        .toString());
 
     call(builder, "token", "s3cret-token");
     Object client = call(builder, "build");

@@ -83,7 +83,7 @@ class SpecReaderTest {
             "spec.yaml:1:1: unknown key 'apis' in a spec file; allowed: api, groups, types",
             "spec.yaml:10:5: unknown key 'colour' in type 'Tag'; allowed: doc, fields",
             "spec.yaml:14:9: unknown key 'optional' in field 'name' of type 'Tag';"
-                + " allowed: doc, example, format, javaName, required, type"),
+                + " allowed: doc, example, format, javaName, required, secret, type"),
         problemsOf("""
             apis: {}
             api:
@@ -145,13 +145,29 @@ class SpecReaderTest {
   }
 
   @Test
-  void missingAuthIsReported() {
-    assertEquals(List.of("spec.yaml:2:3: 'api' is missing 'auth'"),
+  void anApiWithoutAuthIsValidButAnEndpointMayNotAskForIt() {
+    assertEquals(List.of(), problemsOf("""
+        api:
+          name: Demo
+          package: dev.demo
+          baseUrl: https://api.example.com
+        """));
+    assertEquals(List.of("spec.yaml:8:11: group 'open' needs a credential, but 'api' declares no 'auth'",
+            "spec.yaml:13:15: endpoint '/v1/open/b' needs a credential, but 'api' declares no 'auth'"),
         problemsOf("""
             api:
               name: Demo
               package: dev.demo
               baseUrl: https://api.example.com
+              json: {envelope: {code: code, message: msg, data: data, success: 1}}
+            groups:
+              open:
+                auth: required
+                prefix: /v1/open/
+                endpoints:
+                  - path: /v1/open/a
+                  - path: /v1/open/b
+                    auth: required
             """));
   }
 

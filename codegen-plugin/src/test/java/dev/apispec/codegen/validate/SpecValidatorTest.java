@@ -323,7 +323,8 @@ class SpecValidatorTest {
 
   @Test
   void jsonEndpointsNeedTheEnvelope() {
-    assertEquals(List.of("spec.yaml:10:9: this endpoint reads a JSON envelope, but 'api' declares no 'json' envelope"),
+    assertEquals(List.of("spec.yaml:10:9: this endpoint reads a JSON envelope, but 'api' declares no 'json' envelope"
+        + " (declare one, or give the endpoint or its group an 'envelope')"),
         SpecProblems.of("""
             api:
               name: Demo
