@@ -186,7 +186,44 @@ class SpecSchemaTest {
         Arguments.of(
             "base URL with a query",
             "api: {name: A, package: a, baseUrl: \"https://a.test/?x=1\", auth: {header: token}}",
-            "/api/baseUrl"));
+            "/api/baseUrl"),
+        Arguments.of(
+            "auth that is neither none nor required",
+            "groups: {g: {prefix: /g/, auth: optional, endpoints: []}}",
+            "/groups/g/auth"),
+        Arguments.of(
+            "parameter in the body",
+            "groups: {g: {prefix: /g/, endpoints: [{path: /g/x, params: {a: {in: body, type: string}}}]}}",
+            "/groups/g/endpoints/0/params/a/in"),
+        Arguments.of(
+            "envelope with a code but no success",
+            "groups: {g: {prefix: /g/, envelope: {code: Code, message: Message}, endpoints: []}}",
+            "success"),
+        Arguments.of(
+            "codes mapped to something else than booleans",
+            "groups: {g: {prefix: /g/, endpoints: [{path: /g/x, response: {codes: {1: yes, 2: 0}}}]}}",
+            "/groups/g/endpoints/0/response/codes"),
+        Arguments.of(
+            "codes in a request",
+            "groups: {g: {prefix: /g/, endpoints: [{path: /g/x, request: {codes: {1: true, 2: false}}}]}}",
+            "codes"),
+        Arguments.of(
+            "format string on a string",
+            "types: {A: {fields: {x: {type: string, format: string}}}}",
+            "/types/A/fields/x/type"),
+        Arguments.of(
+            "host name in upper case",
+            "api: {name: A, package: a, baseUrl: https://a.test, hosts: {Web: https://w.test}}",
+            "Web"));
+  }
+
+  /** The plugin tests' spec of every construct beyond JSON in the default envelope matches the schema too. */
+  @Test
+  void theShapesSpecOfThePluginTestsIsAccepted() {
+    Path shapes = SpecFiles.schemaFile().getParent().getParent().getParent().getParent().getParent().getParent()
+        .resolve("test/resources/specs/shapes.yaml");
+    Set<ValidationMessage> errors = SpecFiles.validate(SpecFiles.readYaml(shapes));
+    assertTrue(errors.isEmpty(), () -> report(shapes, errors));
   }
 
   @ParameterizedTest(name = "{0}")

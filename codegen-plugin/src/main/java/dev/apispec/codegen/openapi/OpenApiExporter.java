@@ -53,7 +53,9 @@ public final class OpenApiExporter {
       info.put("description", api.doc());
     }
     document.putArray("servers").addObject().put("url", api.baseUrl());
-    document.putArray("security").addObject().putArray(SECURITY_SCHEME);
+    if (api.authHeader() != null) {
+      document.putArray("security").addObject().putArray(SECURITY_SCHEME);
+    }
 
     ArrayNode tags = document.putArray("tags");
     for (GroupDef group : spec.groups()) {
@@ -80,12 +82,14 @@ public final class OpenApiExporter {
       }
     }
 
-    ObjectNode scheme = components.putObject("securitySchemes").putObject(SECURITY_SCHEME);
-    scheme.put("type", "apiKey");
-    scheme.put("in", "header");
-    scheme.put("name", api.authHeader());
-    if (api.authDoc() != null) {
-      scheme.put("description", api.authDoc());
+    if (api.authHeader() != null) {
+      ObjectNode scheme = components.putObject("securitySchemes").putObject(SECURITY_SCHEME);
+      scheme.put("type", "apiKey");
+      scheme.put("in", "header");
+      scheme.put("name", api.authHeader());
+      if (api.authDoc() != null) {
+        scheme.put("description", api.authDoc());
+      }
     }
     return document;
   }
@@ -102,13 +106,30 @@ public final class OpenApiExporter {
     if (endpoint.deprecated()) {
       operation.put("deprecated", true);
     }
+    if (group.host(endpoint) != null) {
+      operation.putArray("servers").addObject().put("url", api.host(group.host(endpoint)).url());
+    }
+    if (api.authHeader() != null && !group.authenticated(endpoint, api)) {
+      operation.putArray("security"); // none: the endpoint takes no credential
+    }
+    if (!endpoint.params().isEmpty()) {
+      ArrayNode parameters = operation.putArray("parameters");
+      endpoint.params().forEach(param -> parameters.add(parameter(param)));
+    }
     if (endpoint.request() != null) {
       ObjectNode body = operation.putObject("requestBody").put("required", true);
       body.set("content", content(endpoint.request(), false));
     }
     ObjectNode ok = operation.putObject("responses").putObject("200");
-    StringBuilder description = new StringBuilder(endpoint.response() instanceof EndpointDef.ProtobufBody
+    EndpointDef.EnvelopeDef envelope = group.envelope(endpoint);
+    EndpointDef.Body response = endpoint.response();
+    StringBuilder description = new StringBuilder(response instanceof EndpointDef.ProtobufBody
         ? "The response message; its status says whether the call succeeded."
+        : response instanceof EndpointDef.TextBody || response instanceof EndpointDef.BytesBody
+            || (envelope != null && envelope.none()) ? "The response body."
+        : envelope != null && envelope.messageOnly() ? "The server's message; any 2xx answer is a success."
+        : response instanceof EndpointDef.CodesBody codes ? "The envelope; its code is the answer: " + answers(codes)
+            + ". Any other code is a failure."
         : "The envelope; its code says whether the call succeeded.");
     if (!endpoint.errors().isEmpty()) {
       description.append(" Known failure codes:");
@@ -131,23 +152,77 @@ public final class OpenApiExporter {
       description.append('.');
     }
     ok.put("description", description.toString());
-    if (endpoint.response() instanceof EndpointDef.ProtobufBody) {
-      ok.set("content", content(endpoint.response(), true));
+    if (response instanceof EndpointDef.ProtobufBody || response instanceof EndpointDef.TextBody
+        || response instanceof EndpointDef.BytesBody) {
+      ok.set("content", content(response, true));
+    } else if (envelope != null) {
+      String data = response instanceof EndpointDef.JsonBody json ? json.typeName() : null;
+      ObjectNode schema = envelope.none() ? NODES.objectNode().put("$ref", ref(data))
+          : envelopeSchema(envelope.codeField(), envelope.messageField(), envelope.dataField(),
+              envelope.successCode() == null ? 0 : envelope.successCode(), data);
+      if (response instanceof EndpointDef.CodesBody codes) {
+        ((ObjectNode) schema.get("properties").get(envelope.codeField())).put("description",
+            "The result code; it is the answer: " + answers(codes) + ".");
+      }
+      ObjectNode content = NODES.objectNode();
+      content.putObject(jsonContentType()).set("schema", schema);
+      ok.set("content", content);
     } else {
-      String data = endpoint.response() == null ? null : ((EndpointDef.JsonBody) endpoint.response()).typeName();
+      String data = response instanceof EndpointDef.JsonBody json ? json.typeName() : null;
       String name = envelopeName(data);
       if (!schemas.has(name)) {
         schemas.set(name, envelope(data));
       }
       ObjectNode content = NODES.objectNode();
-      content.putObject(api.json().contentType()).putObject("schema").put("$ref", ref(name));
+      content.putObject(jsonContentType()).putObject("schema").put("$ref", ref(name));
       ok.set("content", content);
     }
     return operation;
   }
 
+  private String jsonContentType() {
+    return api.json() == null ? "application/json" : api.json().contentType();
+  }
+
+  /** "1 means true, 2 means false", or the constants of the enum. */
+  private String answers(EndpointDef.CodesBody codes) {
+    if (codes.isBoolean()) {
+      return String.join(", ", codes.answers().stream().map(a -> a.code() + " means " + a.value()).toList());
+    }
+    TypeDef.EnumDef enumDef = (TypeDef.EnumDef) spec.types().stream()
+        .filter(t -> t.name().equals(codes.enumName())).findFirst().orElseThrow();
+    return String.join(", ", enumDef.values().stream().map(v -> v.value() + " means " + v.name()).toList())
+        + " (" + codes.enumName() + ")";
+  }
+
+  private ObjectNode parameter(EndpointDef.ParamDef param) {
+    ObjectNode parameter = NODES.objectNode();
+    parameter.put("name", param.wireName());
+    parameter.put("in", param.in().specName());
+    if (param.required()) {
+      parameter.put("required", true);
+    }
+    if (param.doc() != null) {
+      parameter.put("description", param.doc());
+    }
+    parameter.set("schema", schemaOf(param.type()));
+    if (param.example() != null) {
+      parameter.set("example", exampleNode(param.example()));
+    }
+    return parameter;
+  }
+
   private ObjectNode content(EndpointDef.Body body, boolean response) {
     ObjectNode content = NODES.objectNode();
+    if (body instanceof EndpointDef.TextBody text) {
+      content.putObject(text.contentType()).putObject("schema").put("type", "string");
+      return content;
+    }
+    if (body instanceof EndpointDef.BytesBody bytes) {
+      content.putObject(bytes.contentType()).putObject("schema").put("type", "string")
+          .put("contentMediaType", bytes.contentType());
+      return content;
+    }
     if (body instanceof EndpointDef.ProtobufBody proto) {
       ObjectNode media = content.putObject(api.protobuf().contentType());
       media.put("x-protobuf-message", proto.messageName());
@@ -157,7 +232,7 @@ public final class OpenApiExporter {
       schema.put("description", "The protobuf message " + proto.messageName()
           + (response ? ", whose '" + api.protobuf().statusField() + "' field holds the status." : "."));
     } else {
-      content.putObject(api.json().contentType()).putObject("schema")
+      content.putObject(jsonContentType()).putObject("schema")
           .put("$ref", ref(((EndpointDef.JsonBody) body).typeName()));
     }
     return content;
@@ -169,17 +244,28 @@ public final class OpenApiExporter {
 
   private ObjectNode envelope(String dataType) {
     ApiInfo.JsonSettings json = api.json();
+    return envelopeSchema(json.codeField(), json.messageField(), json.dataField(), json.successCode(), dataType);
+  }
+
+  private static ObjectNode envelopeSchema(String codeField, String messageField, String dataField, int success,
+      String dataType) {
     ObjectNode schema = NODES.objectNode();
     schema.put("type", "object");
-    schema.put("description", "The envelope of every JSON response: " + json.codeField() + " " + json.successCode()
-        + " means success, anything else failure, with the server's message in " + json.messageField() + ".");
-    schema.putArray("required").add(json.codeField());
+    if (codeField == null) {
+      schema.put("description", "A message only; any 2xx answer is a success.");
+      schema.putObject("properties").putObject(messageField).put("type", "string")
+          .put("description", "The server's message.");
+      return schema;
+    }
+    schema.put("description", "The envelope of the JSON response: " + codeField + " " + success
+        + " means success, anything else failure, with the server's message in " + messageField + ".");
+    schema.putArray("required").add(codeField);
     ObjectNode properties = schema.putObject("properties");
-    properties.putObject(json.codeField()).put("type", "integer").put("format", "int32")
-        .put("description", "The result code; " + json.successCode() + " is success.");
-    properties.putObject(json.messageField()).put("type", "string").put("description", "The server's message.");
+    properties.putObject(codeField).put("type", "integer").put("format", "int32")
+        .put("description", "The result code; " + success + " is success.");
+    properties.putObject(messageField).put("type", "string").put("description", "The server's message.");
     if (dataType != null) {
-      properties.putObject(json.dataField()).put("$ref", ref(dataType));
+      properties.putObject(dataField).put("$ref", ref(dataType));
     }
     return schema;
   }
@@ -219,11 +305,27 @@ public final class OpenApiExporter {
     ObjectNode properties = schema.putObject("properties");
     for (TypeDef.FieldDef field : object.fields()) {
       ObjectNode property;
-      if (field.commaSeparated()) {
-        property = NODES.objectNode().put("type", "string");
-        property.put("x-comma-separated", ((TypeRef.ListOf) field.type()).element().toString());
-      } else {
-        property = schemaOf(field.type());
+      switch (field.format()) {
+        case COMMA_SEPARATED -> {
+          property = NODES.objectNode().put("type", "string");
+          property.put("x-comma-separated", ((TypeRef.ListOf) field.type()).element().toString());
+        }
+        case STRING -> {
+          // a number in a string: the pattern says which strings, the format which number
+          property = NODES.objectNode().put("type", "string");
+          property.put("pattern", field.type() == TypeRef.Scalar.FLOAT64 ? "^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$"
+              : "^-?[0-9]+$");
+          property.put("x-number-format", field.type() == TypeRef.Scalar.INT32 ? "int32"
+              : field.type() == TypeRef.Scalar.INT64 ? "int64" : "double");
+        }
+        case JSON_STRING -> {
+          property = NODES.objectNode().put("type", "string").put("contentMediaType", "application/json");
+          property.set("contentSchema", schemaOf(field.type()));
+        }
+        default -> property = schemaOf(field.type());
+      }
+      if (field.secret()) {
+        property.put("x-secret", true);
       }
       String doc = field.doc() == null ? "" : field.doc();
       if (field.commaSeparated()) {
@@ -239,17 +341,7 @@ public final class OpenApiExporter {
         property.put("description", doc);
       }
       if (field.example() != null) {
-        ArrayNode examples = property.putArray("examples");
-        Object example = field.example();
-        if (example instanceof Long number) {
-          examples.add(number);
-        } else if (example instanceof Double number) {
-          examples.add(number);
-        } else if (example instanceof Boolean flag) {
-          examples.add(flag);
-        } else {
-          examples.add(String.valueOf(example));
-        }
+        property.putArray("examples").add(exampleNode(field.example()));
       }
       properties.set(field.wireName(), property);
       if (field.required()) {
@@ -264,6 +356,17 @@ public final class OpenApiExporter {
     return schema;
   }
 
+  private static com.fasterxml.jackson.databind.JsonNode exampleNode(Object example) {
+    if (example instanceof Long number) {
+      return NODES.numberNode(number);
+    } else if (example instanceof Double number) {
+      return NODES.numberNode(number);
+    } else if (example instanceof Boolean flag) {
+      return NODES.booleanNode(flag);
+    }
+    return NODES.textNode(String.valueOf(example));
+  }
+
   private ObjectNode schemaOf(TypeRef type) {
     ObjectNode schema = NODES.objectNode();
     if (type instanceof TypeRef.Scalar scalar) {
@@ -273,6 +376,7 @@ public final class OpenApiExporter {
         case INT64 -> schema.put("type", "integer").put("format", "int64");
         case FLOAT64 -> schema.put("type", "number").put("format", "double");
         case BOOL -> schema.put("type", "boolean");
+        case JSON -> schema.put("description", "Any JSON value.");
       }
     } else if (type instanceof TypeRef.Named named) {
       schema.put("$ref", ref(named.name()));

@@ -184,9 +184,9 @@ final class ShapeChecks {
         return;
       }
       if (!(type instanceof TypeDef.EnumDef enumDef) || !enumDef.intValued()) {
-        problems.add(codes.location(), (type == null ? "unknown type '" + codes.enumName() + "'"
+        problems.add(codes.location(), type == null ? "unknown type '" + codes.enumName() + "'"
             + SpecValidator.suggestion(codes.enumName(), types.keySet())
-            : "'" + codes.enumName() + "' is not an int enum") + "; 'codes' names an int enum whose values are the"
+            : "'" + codes.enumName() + "' is not an int enum; 'codes' names an int enum whose values are the"
             + " answers, or maps codes to true and false");
         return;
       }
