@@ -30,7 +30,7 @@ final class LocalServer implements AutoCloseable {
   static final InetAddress LOOPBACK = loopback();
 
   /** One request as the server saw it. */
-  record Recorded(String method, String path, Headers headers, byte[] body) {
+  record Recorded(String method, String path, Headers headers, byte[] body, String rawQuery) {
     String header(String name) {
       return headers.getFirst(name);
     }
@@ -128,7 +128,8 @@ final class LocalServer implements AutoCloseable {
     }
     Headers headers = new Headers();
     headers.putAll(exchange.getRequestHeaders());
-    requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body));
+    requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body,
+        exchange.getRequestURI().getRawQuery()));
     try {
       responder.handle(exchange);
     } catch (IOException clientWentAway) {
