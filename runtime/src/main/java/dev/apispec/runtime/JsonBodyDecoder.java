@@ -28,6 +28,10 @@ final class JsonBodyDecoder<T> implements ResponseDecoder<T> {
   @Override
   public T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
     byte[] bytes = response.body();
+    if (bytes.length == 0) {
+      throw new ApiDecodeException(endpoint.toString(), response.statusCode(),
+          "the response is empty, not a " + type.getSimpleName(), null);
+    }
     try {
       T value = reader.readValue(bytes);
       if (value == null) {
