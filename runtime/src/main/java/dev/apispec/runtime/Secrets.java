@@ -24,28 +24,28 @@ final class Secrets {
   private final Pattern secretValue;
 
   Secrets(String token, Set<String> secretFields) {
+    this(token, secretFields.isEmpty() ? null : pattern(secretFields));
+  }
+
+  private Secrets(String token, Pattern secretValue) {
     this.token = token == null || token.isEmpty() ? null : token;
-    if (secretFields.isEmpty()) {
-      this.secretValue = null;
-    } else {
-      StringBuilder names = new StringBuilder();
-      for (String name : secretFields) {
-        names.append(names.length() == 0 ? "" : "|").append(Pattern.quote(name));
-      }
-      // a string may be cut off (a truncated or malformed body): its value then runs to the end
-      this.secretValue = Pattern.compile("\"(?:" + names + ")\"\\s*:\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)(?:\"|\\\\?$)"
-          + "|(-?[0-9][0-9.eE+-]*|true|false))");
+    this.secretValue = secretValue;
+  }
+
+  private static Pattern pattern(Set<String> secretFields) {
+    StringBuilder names = new StringBuilder();
+    for (String name : secretFields) {
+      names.append(names.length() == 0 ? "" : "|").append(Pattern.quote(name));
     }
+    // a string may be cut off (a truncated or malformed body): its value then runs to the end. Possessive: a
+    // long value must not grow the regex engine's stack.
+    return Pattern.compile("\"(?:" + names + ")\"\\s*:\\s*(?:\"((?:[^\"\\\\]++|\\\\.)*+)(?:\"|\\\\?$)"
+        + "|(-?[0-9][0-9.eE+-]*|true|false))");
   }
 
   /** The same secret fields with another credential. */
   Secrets withToken(String token) {
-    return new Secrets(token, this, 0);
-  }
-
-  private Secrets(String token, Secrets from, int unused) {
-    this.token = token == null || token.isEmpty() ? null : token;
-    this.secretValue = from.secretValue;
+    return new Secrets(token, secretValue);
   }
 
   /** The masker for the failure of a call whose response body is {@code body} ({@code null}: none). */

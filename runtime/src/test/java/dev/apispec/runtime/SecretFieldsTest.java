@@ -154,6 +154,15 @@ class SecretFieldsTest {
   }
 
   @Test
+  void aLongSecretWithManyEscapesIsFoundWithoutExhaustingTheStack() {
+    String value = "a\\\"".repeat(200_000) + "end";
+    Secrets.Masker masker = new Secrets(null, Set.of("token")).in(
+        ("{\"token\":\"" + value + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertEquals("{\"token\":\"***\"}", masker.mask("{\"token\":\"" + value + "\"}"));
+  }
+
+  @Test
   void theMaskerFindsValuesAsSpelledAndUnescaped() {
     Secrets.Masker masker = new Secrets(null, Set.of("token")).in(
         "{\"token\":\"a\\\"b\\u0063\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
