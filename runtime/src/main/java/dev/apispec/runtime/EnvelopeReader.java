@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (not JSON, not an object, no integer code, no data, data of the wrong shape, a top-level key given twice)
  * ends in {@link Irregular}, and the caller reads the body again as a tree: that path has always defined those
  * errors and their messages (some quote numbers as the tree spells them), and a malformed body is rare enough
- * to be read twice.
+ * to be read twice. An envelope without a code field ({@link JsonEnvelope#hasCode()}) has no refusal: every
+ * well-formed body is a success.
  *
  * <p>Values it does not bind (unknown top-level fields, the data of a refusal or of an endpoint without data)
  * are read as trees, so that a body the tree refuses is refused here too. Data bound from the parser differs
