@@ -18,10 +18,12 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.apispec.codegen.model.TypeDef;
+import dev.apispec.codegen.model.TypeRef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.runtime.CommaSeparated;
 import dev.apispec.runtime.JsonString;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,7 +78,9 @@ final class RecordEmitter {
 
     for (TypeDef.FieldDef field : object.fields()) {
       String javaName = Symbols.fieldName(field);
-      TypeName type = javaTypes.of(field.type());
+      // a decimal sent as a string keeps its digits ("1.10" stays "1.10"), which a Double would not
+      TypeName type = field.format() == TypeDef.Format.STRING && field.type() == TypeRef.Scalar.FLOAT64
+          ? ClassName.get(BigDecimal.class) : javaTypes.of(field.type());
       ParameterSpec.Builder component = ParameterSpec.builder(type, javaName)
           .addAnnotation(AnnotationSpec.builder(JsonProperty.class).addMember("value", "$S", field.wireName()).build());
       switch (field.format()) {

@@ -229,7 +229,7 @@ class ShapesClientGenerationTest {
     Object settings = call(answer, "settings");
     assertEquals("dark", call(settings, "theme"));
     assertEquals(3, call(settings, "size"));
-    assertEquals(2.5, call(answer, "score"));
+    assertEquals(new java.math.BigDecimal("2.5"), call(answer, "score"));
 
     // a known property sent as null comes back as null, and an absent one stays absent
     String withNull = "{\"formContext\":null,\"score\":\"1\"}";
@@ -299,6 +299,60 @@ class ShapesClientGenerationTest {
     assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
     assertFalse(e.toString().contains("s3cr3t"), e.toString());
     assertInstanceOf(ApiException.class, e);
+  }
+
+  /** Corners of the emitters: more than ten answer codes, hosts with dashes, an API without auth or envelope. */
+  @Test
+  void cornersCompileWithoutWarnings(@TempDir Path dir) throws Exception {
+    StringBuilder values = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      values.append("      V").append(i).append(": {value: ").append(i).append("}\n");
+    }
+    String yaml = """
+        api:
+          name: Corner
+          package: dev.example.corner
+          baseUrl: https://a.example.com
+          hosts: {web-2: https://b.example.com, cdn: {url: "https://c.example.com/base", doc: Files.}}
+        types:
+          Many:
+            enum: int
+            values:
+        %s
+          Item: {fields: {n: {type: int32}}}
+        groups:
+          things:
+            prefix: /t/
+            envelope: {code: c, message: m, success: 0}
+            endpoints:
+              - path: /t/many
+                response: {codes: Many}
+              - path: /t/{id}/{kind}
+                host: web-2
+                params:
+                  id: {in: path, type: int64}
+                  kind: {in: path, type: Many}
+                  flag: {in: query, type: bool, required: true}
+                  ratio: {in: query, type: float64}
+                response: {bytes: application/octet-stream}
+              - path: /t/item
+                host: cdn
+                envelope: none
+                request: {bytes: application/octet-stream}
+                response: {json: Item}
+        """.formatted(values.toString().stripTrailing());
+    try (CompiledSources corner = CompiledSources.compile(Codegen.generateFromText("corner.yaml", yaml, null), dir)) {
+      Class<?> client = corner.load("dev.example.corner.CornerClient");
+      assertEquals(URI.create("https://b.example.com"), client.getField("DEFAULT_WEB2_BASE_URI").get(null));
+      Class<?> builder = corner.load("dev.example.corner.CornerClient$Builder");
+      builder.getMethod("cdnBaseUri", URI.class);
+      assertThrows(NoSuchMethodException.class, () -> client.getMethod("withToken", String.class));
+      Class<?> many = corner.load("dev.example.corner.model.Many");
+      Class<?> things = corner.load("dev.example.corner.ThingsApi");
+      assertEquals(many, things.getMethod("many").getReturnType());
+      assertEquals(byte[].class, things.getMethod("idKind", long.class, many, boolean.class, Double.class)
+          .getReturnType());
+    }
   }
 
   /** A server on 127.0.0.1 that answers each path as told and keeps every exchange. */

@@ -118,11 +118,11 @@ class ShapesClientTest {
     answer("/v1/misc/avatar", "image/png", "PNG");
     assertArrayEquals("PNG".getBytes(StandardCharsets.UTF_8), anonymous.misc().avatar());
 
-    String data = "{\"formContext\":{\"x\":[1,null]},\"settings\":\"{\\\"theme\\\":\\\"dark\\\"}\",\"score\":\"1.5\","
+    String data = "{\"formContext\":{\"x\":[1,null]},\"settings\":\"{\\\"theme\\\":\\\"dark\\\"}\",\"score\":\"1.50\","
         + "\"extra\":null}";
     FormReport report = mapper.readValue(data, FormReport.class);
     assertEquals("dark", report.settings().theme());
-    assertEquals(1.5, report.score());
+    assertEquals(new java.math.BigDecimal("1.50"), report.score());
     assertTrue(report.formContext().get("x").get(1).isNull());
     assertEquals(mapper.readTree(data), mapper.readTree(mapper.writeValueAsString(report)));
     String withNull = "{\"score\":null}";
