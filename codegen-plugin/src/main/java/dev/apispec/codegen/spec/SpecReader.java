@@ -363,27 +363,12 @@ public final class SpecReader {
       return null;
     }
     checkKeys(field, FIELD_KEYS, what);
-    YamlNode typeNode = require(field, "type", what);
-    TypeRef type = null;
+    YamlNode typeNode = field.get("type");
+    TypeRef type = typeRef(field, what);
     Location typeLocation = typeNode == null ? field.location() : typeNode.location();
-    if (typeNode != null) {
-      String text = string(typeNode, "'type' of " + what);
-      if (text != null) {
-        type = TypeRefParser.parse(text, typeNode.location(), problems);
-      }
-    }
     boolean required = optionalBoolean(field, "required", false);
     String doc = optionalString(field, "doc");
-    Object example = null;
-    YamlNode exampleNode = field.get("example");
-    if (exampleNode != null) {
-      if (exampleNode instanceof YamlNode.Scalar scalar) {
-        example = scalar.value();
-      } else {
-        problems.add(exampleNode.location(), "'example' of " + what + " must be a single value, not "
-            + exampleNode.kind());
-      }
-    }
+    Object example = example(field, what);
     String javaName = optionalString(field, "javaName");
     TypeDef.Format format = TypeDef.Format.PLAIN;
     Location formatLocation = null;
@@ -405,6 +390,28 @@ public final class SpecReader {
     }
     return new TypeDef.FieldDef(entry.key(), entry.keyLocation(), type, typeLocation, required, doc, example,
         javaName, format, formatLocation, secret);
+  }
+
+  /** The required 'type' of a field or parameter, or {@code null} when it is missing or not a type (reported). */
+  private TypeRef typeRef(YamlNode.Mapping map, String what) {
+    YamlNode typeNode = require(map, "type", what);
+    if (typeNode == null) {
+      return null;
+    }
+    String text = string(typeNode, "'type' of " + what);
+    return text == null ? null : TypeRefParser.parse(text, typeNode.location(), problems);
+  }
+
+  /** The optional 'example' of a field or parameter: a single value as YAML read it. */
+  private Object example(YamlNode.Mapping map, String what) {
+    YamlNode exampleNode = map.get("example");
+    if (exampleNode instanceof YamlNode.Scalar scalar) {
+      return scalar.value();
+    } else if (exampleNode != null) {
+      problems.add(exampleNode.location(), "'example' of " + what + " must be a single value, not "
+          + exampleNode.kind());
+    }
+    return null;
   }
 
   private void readEnum(String name, Location location, YamlNode.Mapping type, String what) {
@@ -641,24 +648,11 @@ public final class SpecReader {
           problems.add(inNode.location(), "'in' of " + what + " must be path, query or header, not '" + text + "'");
         }
       }
-      YamlNode typeNode = require(param, "type", what);
-      TypeRef type = null;
-      if (typeNode != null) {
-        String text = string(typeNode, "'type' of " + what);
-        if (text != null) {
-          type = TypeRefParser.parse(text, typeNode.location(), problems);
-        }
-      }
+      YamlNode typeNode = param.get("type");
+      TypeRef type = typeRef(param, what);
       boolean required = optionalBoolean(param, "required", in == EndpointDef.In.PATH);
       String doc = optionalString(param, "doc");
-      Object example = null;
-      YamlNode exampleNode = param.get("example");
-      if (exampleNode instanceof YamlNode.Scalar scalar) {
-        example = scalar.value();
-      } else if (exampleNode != null) {
-        problems.add(exampleNode.location(), "'example' of " + what + " must be a single value, not "
-            + exampleNode.kind());
-      }
+      Object example = example(param, what);
       String javaName = optionalString(param, "javaName");
       if (in != null && type != null) {
         params.add(new EndpointDef.ParamDef(entry.key(), entry.keyLocation(), in, type, typeNode.location(),
