@@ -53,6 +53,10 @@ final class LocalServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  int count() {
+    return received.size();
+  }
+
   Received last() {
     return received.get(received.size() - 1);
   }

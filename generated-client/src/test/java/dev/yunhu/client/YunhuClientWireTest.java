@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apispec.runtime.ApiCredentialException;
 import dev.apispec.runtime.ApiDecodeException;
 import dev.apispec.runtime.ApiHttpException;
 import dev.yunhu.client.model.AgreeApplyRequest;
@@ -384,10 +385,18 @@ class YunhuClientWireTest {
   }
 
   @Test
-  void builderRequiresTheToken() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> YunhuClient.builder().build());
-    assertTrue(e.getMessage().startsWith("token is required"), e.getMessage());
+  void aClientWithoutTheTokenSendsNothingToAnEndpointThatNeedsIt() {
+    YunhuClient anonymous = YunhuClient.builder().baseUri(server.uri()).build();
+    ApiCredentialException e = assertThrows(ApiCredentialException.class,
+        () -> anonymous.friend().apply(new FriendApplyRequest("123", ChatType.USER, "hi")));
+    assertEquals("POST /v1/friend/apply needs a credential in the 'token' header, and this client has none",
+        e.getMessage());
+    assertEquals(0, server.count());
     assertEquals("https://chat-go.jwzhd.com", YunhuClient.DEFAULT_BASE_URI.toString());
+
+    server.respond(200, "application/json", OK.getBytes(StandardCharsets.UTF_8));
+    anonymous.withToken(TOKEN).friend().apply(new FriendApplyRequest("123", ChatType.USER, "hi"));
+    assertEquals(TOKEN, server.last().header("token"));
   }
 
   @Test
