@@ -8,22 +8,18 @@ import java.util.Map;
  * {@link ResponseFormat#codes(JsonEnvelope, Map)}: the envelope's code is the answer. A code that is not a key
  * fails as a refusal does, through the error factory (the success code too, when it is not a key).
  */
-final class CodesDecoder<T> implements ResponseDecoder<T> {
+final class CodesDecoder<T> extends ResponseDecoder<T> {
   private final EnvelopeDecoder<Void> envelope;
   private final Map<Integer, T> answers;
 
   CodesDecoder(EnvelopeDecoder<Void> envelope, Map<Integer, T> answers) {
+    super(envelope.accept());
     this.envelope = envelope;
     this.answers = answers;
   }
 
   @Override
-  public String accept() {
-    return envelope.accept();
-  }
-
-  @Override
-  public T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
+  T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
     int status = response.statusCode();
     byte[] bytes = response.body();
     int code;

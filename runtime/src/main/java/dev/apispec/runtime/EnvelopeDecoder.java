@@ -11,28 +11,22 @@ import java.net.http.HttpResponse;
  * their own): the code checked, the data bound. {@link EnvelopeReader} reads a regular body in one pass; a body it
  * does not settle is read again as a tree here, where every decode error of an envelope is made.
  */
-final class EnvelopeDecoder<T> implements ResponseDecoder<T> {
+final class EnvelopeDecoder<T> extends ResponseDecoder<T> {
   private final EnvelopeReader reader;
   private final JsonEnvelope envelope;
   /** {@code null}: the data is not read. */
   private final Class<T> type;
   private final ApiErrorFactory errorFactory;
   private final ObjectMapper mapper;
-  private final String accept;
 
   EnvelopeDecoder(EnvelopeReader reader, Class<T> type, ApiErrorFactory errorFactory, ObjectMapper mapper,
       String accept) {
+    super(accept);
     this.reader = reader;
     this.envelope = reader.envelope();
     this.type = type;
     this.errorFactory = errorFactory;
     this.mapper = mapper;
-    this.accept = accept;
-  }
-
-  @Override
-  public String accept() {
-    return accept;
   }
 
   JsonEnvelope envelope() {
@@ -44,7 +38,7 @@ final class EnvelopeDecoder<T> implements ResponseDecoder<T> {
   }
 
   @Override
-  public T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
+  T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
     int status = response.statusCode();
     byte[] bytes = response.body();
     if (type == null && !envelope.hasCode()) {

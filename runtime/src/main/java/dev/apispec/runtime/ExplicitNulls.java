@@ -1,6 +1,7 @@
 package dev.apispec.runtime;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -23,6 +24,9 @@ import java.util.Map;
  * the creator a {@link PropertyValueBuffer}, whose {@link PropertyValueBuffer#hasParameter} tells a property the
  * JSON gave (as {@code null} too) from one it left out. Only a {@code null} argument is looked at twice, so a
  * body without explicit nulls costs a null check per property.
+ *
+ * <p>Only for records that leave null properties out when written ({@code @JsonInclude(NON_NULL)}, as generated
+ * records are, or a mapper's default inclusion): one that writes them itself would write them twice.
  */
 final class ExplicitNulls extends ValueInstantiators.Base {
   static final Module MODULE = new SimpleModule("apispec-explicit-nulls") {
@@ -39,11 +43,26 @@ final class ExplicitNulls extends ValueInstantiators.Base {
   public ValueInstantiator findValueInstantiator(DeserializationConfig config, BeanDescription beanDesc,
       ValueInstantiator defaultInstantiator) {
     Class<?> type = beanDesc.getBeanClass();
-    if (!type.isRecord() || !defaultInstantiator.canCreateFromObjectWith()) {
+    if (!type.isRecord() || !defaultInstantiator.canCreateFromObjectWith()
+        || !omitsNulls(beanDesc.findPropertyInclusion(config.getDefaultPropertyInclusion(type)))) {
+      // a record that writes its null properties itself would write them twice
       return defaultInstantiator;
     }
     int index = unknownFieldsIndex(type);
     return index < 0 ? defaultInstantiator : new Keeping(defaultInstantiator, index);
+  }
+
+  private static boolean omitsNulls(JsonInclude.Value inclusion) {
+    JsonInclude.Include value = inclusion == null ? null : inclusion.getValueInclusion();
+    return value == JsonInclude.Include.NON_NULL || value == JsonInclude.Include.NON_ABSENT
+        || value == JsonInclude.Include.NON_EMPTY;
+  }
+
+  /** Whether {@code prop}, whose value is null, is left out when its record is written. */
+  private static boolean omitted(SettableBeanProperty prop) {
+    JsonInclude own = prop.getAnnotation(JsonInclude.class);
+    return own == null || own.value() == JsonInclude.Include.USE_DEFAULTS
+        || omitsNulls(JsonInclude.Value.from(own));
   }
 
   /** The index of the canonical constructor's {@code @JsonAnySetter Map} parameter, or -1. */
@@ -96,7 +115,8 @@ final class ExplicitNulls extends ValueInstantiators.Base {
           continue;
         }
         int i = prop.getCreatorIndex();
-        if (i >= 0 && i < args.length && args[i] == null && i != unknownFields && buffer.hasParameter(prop)) {
+        if (i >= 0 && i < args.length && args[i] == null && i != unknownFields && buffer.hasParameter(prop)
+            && omitted(prop)) {
           if (nulls == null) {
             nulls = new LinkedHashMap<>();
           }

@@ -8,25 +8,19 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 
 /** {@link ResponseFormat#jsonBody(Class)}: the whole body is the value; no envelope, no code. */
-final class JsonBodyDecoder<T> implements ResponseDecoder<T> {
+final class JsonBodyDecoder<T> extends ResponseDecoder<T> {
   private final ObjectReader reader;
   private final Class<T> type;
-  private final String accept;
 
   JsonBodyDecoder(ObjectMapper mapper, Class<T> type, String accept) {
+    super(accept);
     // a body is one value: what follows it is not ignored
     this.reader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.type = type;
-    this.accept = accept;
   }
 
   @Override
-  public String accept() {
-    return accept;
-  }
-
-  @Override
-  public T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
+  T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
     byte[] bytes = response.body();
     if (bytes.length == 0) {
       throw new ApiDecodeException(endpoint.toString(), response.statusCode(),

@@ -4,7 +4,6 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * Checks the status a protobuf response carries (where {@link ProtoStatus} says). The field descriptors
@@ -32,13 +31,13 @@ final class ProtoStatusCheck {
   /**
    * Returns when {@code message} holds a status with the success code.
    *
-   * @param redact masks the secrets in the server's message
+   * @param secrets masks the secrets in the server's message
    *
    * @throws ApiDecodeException when it holds no status
    * @throws ApiException from the error factory when the code is another
    * @throws IllegalStateException when its type has no such status field, or the status no integer code
    */
-  void check(Endpoint<?> endpoint, int status, Message message, UnaryOperator<String> redact) {
+  void check(Endpoint<?> endpoint, int status, Message message, Secrets secrets) {
     Fields fields = fields(message.getDescriptorForType());
     if (!message.hasField(fields.status())) {
       throw new ApiDecodeException(endpoint.toString(), status,
@@ -57,7 +56,7 @@ final class ProtoStatusCheck {
     long code = codeValue.longValue();
     if (code != names.successCode()) {
       FieldDescriptor textField = fields.text();
-      String text = textField == null ? "" : redact.apply(String.valueOf(statusMessage.getField(textField)));
+      String text = textField == null ? "" : secrets.in(null).mask(String.valueOf(statusMessage.getField(textField)));
       int intCode = code > Integer.MAX_VALUE || code < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) code;
       throw errorFactory.create(endpoint.toString(), status, intCode, text);
     }

@@ -7,25 +7,19 @@ import com.google.protobuf.Parser;
 import java.net.http.HttpResponse;
 
 /** {@link ResponseFormat#protobuf(Parser)}: the message, its status checked and its 32-bit fields in range. */
-final class ProtobufDecoder<T extends MessageLite> implements ResponseDecoder<T> {
+final class ProtobufDecoder<T extends MessageLite> extends ResponseDecoder<T> {
   private final Parser<T> parser;
   /** {@code null} when the transport has no {@link ProtoStatus}. */
   private final ProtoStatusCheck statusCheck;
-  private final String accept;
 
   ProtobufDecoder(Parser<T> parser, ProtoStatusCheck statusCheck, String accept) {
+    super(accept);
     this.parser = parser;
     this.statusCheck = statusCheck;
-    this.accept = accept;
   }
 
   @Override
-  public String accept() {
-    return accept;
-  }
-
-  @Override
-  public T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
+  T decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
     int status = response.statusCode();
     byte[] bytes = response.body();
     T message;
@@ -37,7 +31,7 @@ final class ProtobufDecoder<T extends MessageLite> implements ResponseDecoder<T>
     }
     if (message instanceof Message full) {
       if (statusCheck != null) {
-        statusCheck.check(endpoint, status, full, text -> secrets.in(null).mask(text));
+        statusCheck.check(endpoint, status, full, secrets);
       }
       // protobuf-java keeps the low 32 bits of a larger number sent for a 32-bit field: refuse that
       String outOfRange = ProtoRanges.firstOutOfRange(full.getDescriptorForType(), bytes);

@@ -8,20 +8,13 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 
 /** {@link ResponseFormat#text(String)}: the body decoded with the charset of its {@code Content-Type}. */
-final class TextDecoder implements ResponseDecoder<String> {
-  private final String accept;
-
+final class TextDecoder extends ResponseDecoder<String> {
   TextDecoder(String accept) {
-    this.accept = accept;
+    super(accept);
   }
 
   @Override
-  public String accept() {
-    return accept;
-  }
-
-  @Override
-  public String decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
+  String decode(Endpoint<?> endpoint, HttpResponse<byte[]> response, Secrets secrets) {
     String contentType = response.headers().firstValue("Content-Type").orElse(null);
     String name = charsetName(contentType);
     Charset charset;

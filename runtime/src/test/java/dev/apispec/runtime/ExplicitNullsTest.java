@@ -41,6 +41,14 @@ class ExplicitNullsTest {
   /** A record without unknown fields: left as Jackson makes it. */
   record Plain(String a, Integer b) {}
 
+  /** A record that writes its nulls itself: the nulls are not kept twice. */
+  record Always(String a, Integer b, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {}
+
+  /** NON_NULL, but one property always written. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Mixed(@JsonInclude(JsonInclude.Include.ALWAYS) String a, Integer b,
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {}
+
   private static void assertRoundTrip(String json) throws Exception {
     Item item = MAPPER.readValue(json, Item.class);
     assertEquals(MAPPER.readTree(json), MAPPER.readTree(MAPPER.writeValueAsString(item)), json);
@@ -97,6 +105,28 @@ class ExplicitNullsTest {
   void recordsWithoutUnknownFieldsAreUntouched() throws Exception {
     assertEquals(new Plain(null, 1), MAPPER.readValue("{\"a\":null,\"b\":1}", Plain.class));
     assertEquals(new Plain("x", null), MAPPER.readValue("{\"a\":\"x\"}", Plain.class));
+  }
+
+  @Test
+  void aRecordThatWritesItsNullsIsNotTaughtToWriteThemTwice() throws Exception {
+    Always always = MAPPER.readValue("{\"a\":null,\"b\":1}", Always.class);
+    Mixed mixed = MAPPER.readValue("{\"a\":null,\"b\":null}", Mixed.class);
+
+    assertEquals(Map.of(), always.unknownFields());
+    assertEquals("{\"a\":null,\"b\":1}", MAPPER.writeValueAsString(always));
+    assertEquals(Collections.singletonMap("b", null), mixed.unknownFields());
+    assertEquals("{\"a\":null,\"b\":null}", MAPPER.writeValueAsString(mixed));
+  }
+
+  @Test
+  void aMapperWhoseDefaultOmitsNullsKeepsThemForAnyRecord() throws Exception {
+    // values NON_NULL, contents (the unknown-fields map's values) ALWAYS, as a class-level NON_NULL has it
+    ObjectMapper nonNull = ApiJson.newMapper().setDefaultPropertyInclusion(
+        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
+
+    Always always = nonNull.readValue("{\"a\":null,\"b\":1}", Always.class);
+
+    assertEquals("{\"b\":1,\"a\":null}", nonNull.writeValueAsString(always));
   }
 
   @Test

@@ -58,7 +58,7 @@ class TokenSecrecyTest {
   }
 
   /** Every message, every toString and the printed stack trace of {@code e} and its causes. */
-  private static void assertNoToken(Throwable e, String secret) {
+  static void assertNoToken(Throwable e, String secret) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
     assertFalse(trace.toString().contains(secret), trace::toString);
