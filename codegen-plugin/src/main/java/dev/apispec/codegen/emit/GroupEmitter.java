@@ -1,5 +1,6 @@
 package dev.apispec.codegen.emit;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -19,9 +20,13 @@ import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.codegen.proto.ProtoCatalog;
 import dev.apispec.runtime.ApiException;
 import dev.apispec.runtime.ApiTransport;
+import dev.apispec.runtime.Calls;
 import dev.apispec.runtime.Endpoint;
+import dev.apispec.runtime.HeaderParam;
 import dev.apispec.runtime.JsonEnvelope;
 import dev.apispec.runtime.Params;
+import dev.apispec.runtime.PathParam;
+import dev.apispec.runtime.QueryParam;
 import dev.apispec.runtime.RawBody;
 import dev.apispec.runtime.ResponseFormat;
 import java.util.ArrayList;
@@ -104,7 +109,14 @@ final class GroupEmitter {
     for (EndpointDef.ParamDef param : endpoint.params()) {
       String name = Symbols.paramName(param);
       TypeName javaType = param.required() ? javaTypes.ofRequired(param.type()) : javaTypes.of(param.type());
-      parameters.add(ParameterSpec.builder(javaType, name).build());
+      Class<?> where = switch (param.in()) {
+        case PATH -> PathParam.class;
+        case QUERY -> QueryParam.class;
+        case HEADER -> HeaderParam.class;
+      };
+      parameters.add(ParameterSpec.builder(javaType, name)
+          .addAnnotation(AnnotationSpec.builder(where).addMember("value", "$S", param.wireName()).build())
+          .build());
       params.add("\n.$L($S, $L)", param.in().specName(), param.wireName(), paramValue(param, name, javaType));
     }
     params.unindent();
@@ -124,7 +136,12 @@ final class GroupEmitter {
         ? CodeBlock.of("$N, $L", constant, body)
         : CodeBlock.of("$N, $L, $L", constant, params.build(), body);
 
+    AnnotationSpec calls = AnnotationSpec.builder(Calls.class)
+        .addMember("method", "$S", endpoint.method())
+        .addMember("path", "$S", endpoint.path())
+        .build();
     MethodSpec.Builder sync = MethodSpec.methodBuilder(method)
+        .addAnnotation(calls)
         .addModifiers(Modifier.PUBLIC)
         .returns(result)
         .addParameters(parameters)
@@ -138,6 +155,7 @@ final class GroupEmitter {
     // One sentence: the parameters and the exceptions are those of the method it links to.
     ClassName futureRaw = ClassName.get(CompletableFuture.class);
     MethodSpec.Builder async = MethodSpec.methodBuilder(Symbols.asyncMethodName(method))
+        .addAnnotation(calls)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(futureRaw, boxed))
         .addParameters(parameters)

@@ -117,6 +117,18 @@ class ShapesClientGenerationTest {
     assertEquals(byte[].class, type("MiscApi").getMethod("avatar").getReturnType());
     assertEquals(String.class, type("MiscApi").getMethod("echo", String.class).getReturnType());
     assertEquals(JsonNode.class, model("FormReport").getRecordComponents()[0].getType());
+
+    // each method says which endpoint it calls, and where each of its parameters goes
+    dev.apispec.runtime.Calls calls = profile.getAnnotation(dev.apispec.runtime.Calls.class);
+    assertEquals("GET", calls.method());
+    assertEquals("/v1/user/{userId}/profile", calls.path());
+    assertEquals("userId", profile.getParameters()[0].getAnnotation(dev.apispec.runtime.PathParam.class).value());
+    assertEquals("page", profile.getParameters()[2].getAnnotation(dev.apispec.runtime.QueryParam.class).value());
+    assertEquals("X-Trace-Id", profile.getParameters()[4].getAnnotation(dev.apispec.runtime.HeaderParam.class)
+        .value());
+    Method echo = type("MiscApi").getMethod("echoAsync", String.class);
+    assertEquals("/v1/misc/echo", echo.getAnnotation(dev.apispec.runtime.Calls.class).path());
+    assertEquals(0, echo.getParameters()[0].getAnnotations().length);
     assertEquals(Long.class, model("Session").getRecordComponents()[1].getType());
   }
 
