@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.lang.model.SourceVersion;
 
 /**
  * The parts of the API spec (the YAML of {@code api-spec/src/main/spec}) that the contract checks
@@ -78,22 +77,15 @@ public final class ApiSpec {
    * @param prefix the group's path prefix ({@code /v1/group-tag/})
    * @param method the HTTP method
    * @param path the path
-   * @param methodName the Java method name in the group class
    * @param request the request body, or {@code null} when there is none
    * @param response the response payload, or {@code null} when the envelope carries none
    * @param errors the documented failures
    */
-  public record Endpoint(String group, String prefix, String method, String path, String methodName,
-      Body request, Body response, List<DocumentedError> errors) {
+  public record Endpoint(String group, String prefix, String method, String path, Body request, Body response, List<DocumentedError> errors) {
 
     /** Where the recordings of this endpoint live: {@code <group>/<path after the prefix>}. */
     public String recordingDir() {
       return group + "/" + path.substring(prefix.length());
-    }
-
-    /** The name of the client accessor of the group ({@code groupTag}). */
-    public String accessorName() {
-      return lowerCamel(group);
     }
 
     /** The response is JSON (an envelope), with or without data. */
@@ -200,14 +192,12 @@ public final class ApiSpec {
   private static Endpoint endpoint(String group, String prefix, JsonNode node) {
     String path = text(node.path("path"), "path of an endpoint of group " + group);
     String method = node.path("method").asText("POST").toUpperCase(Locale.ROOT);
-    String name = node.hasNonNull("name") ? node.get("name").asText()
-        : lowerCamel(path.startsWith(prefix) ? path.substring(prefix.length()) : path);
     List<DocumentedError> errors = new ArrayList<>();
     for (JsonNode error : node.path("errors")) {
       errors.add(new DocumentedError(error.path("code").asLong(),
           error.hasNonNull("message") ? error.get("message").asText() : null));
     }
-    return new Endpoint(group, prefix, method, path, name, body(node.get("request")), body(node.get("response")),
+    return new Endpoint(group, prefix, method, path, body(node.get("request")), body(node.get("response")),
         List.copyOf(errors));
   }
 
@@ -229,33 +219,6 @@ public final class ApiSpec {
       throw new IllegalStateException("the spec has no " + what);
     }
     return node.asText();
-  }
-
-  /**
-   * The generator's naming rule: words of letters and digits, the first in lower case and the
-   * others capitalised ({@code recommend/list} gives {@code recommendList}, {@code group-tag}
-   * gives {@code groupTag}); a keyword gets a trailing underscore.
-   */
-  public static String lowerCamel(String name) {
-    StringBuilder out = new StringBuilder();
-    StringBuilder word = new StringBuilder();
-    int[] codePoints = (name + " ").codePoints().toArray();
-    for (int cp : codePoints) {
-      if (Character.isLetterOrDigit(cp)) {
-        word.appendCodePoint(cp);
-      } else if (word.length() > 0) {
-        String w = word.toString();
-        String first = w.substring(0, w.offsetByCodePoints(0, 1));
-        out.append(out.length() == 0 ? first.toLowerCase(Locale.ROOT) : first.toUpperCase(Locale.ROOT))
-            .append(w.substring(first.length()));
-        word.setLength(0);
-      }
-    }
-    String result = out.length() == 0 ? "_unnamed" : out.toString();
-    if (!Character.isJavaIdentifierStart(result.codePointAt(0))) {
-      result = "_" + result;
-    }
-    return SourceVersion.isKeyword(result) ? result + "_" : result;
   }
 
   public List<Endpoint> endpoints() {

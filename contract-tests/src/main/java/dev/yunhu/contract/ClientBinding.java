@@ -2,16 +2,19 @@ package dev.yunhu.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Message;
+import dev.apispec.runtime.Calls;
 import dev.yunhu.client.YunhuClient;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Arrays;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The method of the generated client that calls one endpoint of the spec, found by the generator's
- * naming rule: the group's accessor ({@code groupTag()}) and the method named after the path below
- * the group's prefix ({@code relateCancel(…)}), or the spec's {@code name}.
+ * The method of the generated client that calls one endpoint of the spec, found by what the generated code
+ * says of itself: the group accessors of {@link YunhuClient}, and among their methods the blocking one whose
+ * {@link Calls} names the endpoint's method and path. No Java name is derived here.
  *
  * @param endpoint the endpoint
  * @param accessor the group accessor of {@link YunhuClient}
@@ -21,27 +24,32 @@ public record ClientBinding(ApiSpec.Endpoint endpoint, Method accessor, Method m
 
   /** Finds the method; fails with a message that names what is missing. */
   public static ClientBinding of(ApiSpec.Endpoint endpoint) {
-    Method accessor;
-    try {
-      accessor = YunhuClient.class.getMethod(endpoint.accessorName());
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("YunhuClient has no accessor " + endpoint.accessorName()
-          + "() for group '" + endpoint.group() + "' of " + endpoint, e);
+    List<ClientBinding> found = new ArrayList<>();
+    for (Method accessor : YunhuClient.class.getMethods()) {
+      if (accessor.getParameterCount() != 0 || accessor.getDeclaringClass() != YunhuClient.class
+          || Modifier.isStatic(accessor.getModifiers())) {
+        continue;
+      }
+      for (Method method : accessor.getReturnType().getMethods()) {
+        Calls calls = method.getAnnotation(Calls.class);
+        if (calls != null && calls.method().equals(endpoint.method()) && calls.path().equals(endpoint.path())
+            && !CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
+          found.add(new ClientBinding(endpoint, accessor, method));
+        }
+      }
     }
-    List<Method> candidates = Arrays.stream(accessor.getReturnType().getMethods())
-        .filter(m -> m.getName().equals(endpoint.methodName()))
-        .toList();
-    if (candidates.size() != 1) {
-      throw new IllegalStateException(accessor.getReturnType().getSimpleName() + " has " + candidates.size()
-          + " methods named " + endpoint.methodName() + "(…) for " + endpoint + "; expected one");
+    if (found.size() != 1) {
+      throw new IllegalStateException("YunhuClient has " + found.size() + " blocking methods annotated @Calls(method = \""
+          + endpoint.method() + "\", path = \"" + endpoint.path() + "\")" + (found.isEmpty() ? "" : ": " + found.stream()
+              .map(b -> b.accessor().getName() + "()." + b.method().getName()).toList()) + "; expected one");
     }
-    Method method = candidates.get(0);
+    ClientBinding binding = found.get(0);
     int expected = endpoint.request() == null ? 0 : 1;
-    if (method.getParameterCount() != expected) {
-      throw new IllegalStateException(method + " takes " + method.getParameterCount()
+    if (binding.method().getParameterCount() != expected) {
+      throw new IllegalStateException(binding.method() + " takes " + binding.method().getParameterCount()
           + " arguments; the spec of " + endpoint + " says " + expected);
     }
-    return new ClientBinding(endpoint, accessor, method);
+    return binding;
   }
 
   /** The type of the request argument, or {@code null} when the method takes none. */
