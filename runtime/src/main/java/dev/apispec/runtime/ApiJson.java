@@ -13,6 +13,8 @@ public final class ApiJson {
    * A mapper that keeps decimals exact ({@code 1.10} stays {@code 1.10} in unknown fields), does not
    * fail on properties a DTO does not declare (DTOs keep them anyway), and refuses a number with a
    * fraction for an integer field instead of cutting the fraction off.
+   *
+   * @return a new mapper
    */
   public static ObjectMapper newMapper() {
     return JsonMapper.builder()

@@ -85,11 +85,20 @@ public final class ApiTransport {
     this.protobufContentType = builder.protobufContentType;
   }
 
+  /**
+   * Starts a transport.
+   *
+   * @return a builder without base URI or credential
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The base URI requests are sent to. */
+  /**
+   * The base URI requests are sent to.
+   *
+   * @return the URI
+   */
   public URI baseUri() {
     return URI.create(baseUri);
   }
@@ -98,6 +107,10 @@ public final class ApiTransport {
    * Calls {@code endpoint} with {@code body} (a protobuf message, any other object as JSON, or
    * {@code null} for none) and returns its decoded response.
    *
+   * @param endpoint the endpoint to call
+   * @param body the request body, or {@code null}
+   * @param <T> the type a successful call returns
+   * @return the decoded response ({@code null} for {@link Void})
    * @throws ApiException on any failure; see its subclasses
    */
   public <T> T call(Endpoint<T> endpoint, Object body) {
@@ -129,6 +142,11 @@ public final class ApiTransport {
   /**
    * Like {@link #call(Endpoint, Object)}, without blocking. The future fails with the same
    * {@link ApiException}s (wrapped in a {@link CompletionException} by {@code join()}).
+   *
+   * @param endpoint the endpoint to call
+   * @param body the request body, or {@code null}
+   * @param <T> the type a successful call returns
+   * @return the future decoded response
    */
   public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Object body) {
     HttpRequest request;
@@ -422,13 +440,23 @@ public final class ApiTransport {
 
     private Builder() {}
 
-    /** Retries failed calls of endpoints the spec marks retryable; {@code null} (the default) retries nothing. */
+    /**
+     * Retries failed calls of endpoints the spec marks retryable.
+     *
+     * @param retryPolicy the policy, or {@code null} (the default) to retry nothing
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
       return this;
     }
 
-    /** The largest response body read, in bytes; a larger one fails with {@link ApiResponseTooLargeException}. */
+    /**
+     * The largest response body read; a larger one fails with {@link ApiResponseTooLargeException}.
+     *
+     * @param maxResponseBytes a positive number of bytes
+     * @return this builder
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1) {
         throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
@@ -437,58 +465,123 @@ public final class ApiTransport {
       return this;
     }
 
+    /**
+     * The HTTP client to send with; a new one unless set. It must not follow redirects.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
     }
 
+    /**
+     * Where requests go; endpoint paths are appended to it.
+     *
+     * @param baseUri an absolute URI
+     * @return this builder
+     */
     public Builder baseUri(URI baseUri) {
       this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
       return this;
     }
 
-    /** The header that carries the credential, and its value. The value is never printed. */
+    /**
+     * The header that carries the credential, and its value. The value is never printed.
+     *
+     * @param header the header name
+     * @param token the secret value
+     * @return this builder
+     */
     public Builder auth(String header, String token) {
       this.authHeader = Objects.requireNonNull(header, "header");
       this.token = token;
       return this;
     }
 
+    /**
+     * How long to wait for each response.
+     *
+     * @param requestTimeout the timeout, or {@code null} for none
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
       return this;
     }
 
+    /**
+     * The envelope of JSON responses; needed for JSON endpoints.
+     *
+     * @param envelope where the code, message and data are
+     * @return this builder
+     */
     public Builder jsonEnvelope(JsonEnvelope envelope) {
       this.envelope = envelope;
       return this;
     }
 
+    /**
+     * The status of protobuf responses; needed for protobuf endpoints.
+     *
+     * @param protoStatus where the status, code and message are
+     * @return this builder
+     */
     public Builder protoStatus(ProtoStatus protoStatus) {
       this.protoStatus = protoStatus;
       return this;
     }
 
+    /**
+     * Makes the exception for a failure code; {@link ApiErrorException} unless set.
+     *
+     * @param errorFactory the factory, usually the API's exception's constructor
+     * @return this builder
+     */
     public Builder errorFactory(ApiErrorFactory errorFactory) {
       this.errorFactory = Objects.requireNonNull(errorFactory, "errorFactory");
       return this;
     }
 
+    /**
+     * The Jackson mapper for JSON bodies; {@link ApiJson#newMapper()} unless set.
+     *
+     * @param mapper the mapper, or {@code null} for the default
+     * @return this builder
+     */
     public Builder objectMapper(ObjectMapper mapper) {
       this.mapper = mapper;
       return this;
     }
 
+    /**
+     * The content type of JSON requests; {@code application/json} unless set.
+     *
+     * @param contentType the media type
+     * @return this builder
+     */
     public Builder jsonContentType(String contentType) {
       this.jsonContentType = Objects.requireNonNull(contentType, "contentType");
       return this;
     }
 
+    /**
+     * The content type of protobuf requests; {@code application/x-protobuf} unless set.
+     *
+     * @param contentType the media type
+     * @return this builder
+     */
     public Builder protobufContentType(String contentType) {
       this.protobufContentType = Objects.requireNonNull(contentType, "contentType");
       return this;
     }
 
+    /**
+     * Creates the transport.
+     *
+     * @return a new transport
+     */
     public ApiTransport build() {
       return new ApiTransport(this);
     }

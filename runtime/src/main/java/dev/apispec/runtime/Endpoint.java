@@ -17,6 +17,14 @@ import java.util.Objects;
  */
 public record Endpoint<T>(String method, String path, ResponseFormat<T> response, boolean retryable) {
 
+  /**
+   * Checks the components.
+   *
+   * @param method see {@link #method()}
+   * @param path see {@link #path()}
+   * @param response see {@link #response()}
+   * @param retryable see {@link #retryable()}
+   */
   public Endpoint {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
@@ -26,12 +34,25 @@ public record Endpoint<T>(String method, String path, ResponseFormat<T> response
     }
   }
 
-  /** An endpoint that is never retried. */
+  /**
+   * An endpoint that is never retried.
+   *
+   * @param method see {@link #method()}
+   * @param path see {@link #path()}
+   * @param response see {@link #response()}
+   */
   public Endpoint(String method, String path, ResponseFormat<T> response) {
     this(method, path, response, false);
   }
 
-  /** A {@code POST} endpoint. */
+  /**
+   * A {@code POST} endpoint that is never retried.
+   *
+   * @param path see {@link #path()}
+   * @param response see {@link #response()}
+   * @param <T> the type a successful call returns
+   * @return the endpoint
+   */
   public static <T> Endpoint<T> post(String path, ResponseFormat<T> response) {
     return new Endpoint<>("POST", path, response);
   }

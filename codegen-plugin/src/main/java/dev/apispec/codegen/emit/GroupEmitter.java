@@ -65,7 +65,7 @@ final class GroupEmitter {
     for (EndpointDef endpoint : group.endpoints()) {
       addMethods(type, group, endpoint);
     }
-    return JavaFile.builder(symbols.clientPackage(), type.build()).skipJavaLangImports(true).indent("    ").build();
+    return GeneratedFile.of(symbols.clientPackage(), type, group.location());
   }
 
   private void addMethods(TypeSpec.Builder type, GroupDef group, EndpointDef endpoint) {
@@ -88,14 +88,17 @@ final class GroupEmitter {
       sync.addStatement("return transport.call($N, $L)", constant, argument);
     }
 
-    // One sentence: the parameter and the exceptions are those of the method it links to.
+    // One sentence, with tags as short: the parameter and the exceptions are those of the method it links to.
     ClassName futureRaw = ClassName.get(CompletableFuture.class);
     MethodSpec.Builder async = MethodSpec.methodBuilder(method + "Async")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(futureRaw, boxed))
         .addJavadoc("Like {@link #$L($L)}, without blocking: the future completes $L, or fails with the same"
-            + " exceptions.\n", method, requestType == null ? "" : rawName(requestType),
+            + " exceptions.\n\n", method, requestType == null ? "" : rawName(requestType),
             result.equals(TypeName.VOID) ? "when the call succeeds" : "with the response")
+        .addJavadoc(requestType == null ? "" : "@param request the request body\n")
+        .addJavadoc("@return the future $L\n", result.equals(TypeName.VOID) ? "of the call"
+            : endpoint.response() instanceof EndpointDef.ProtobufBody ? "response message" : "response data")
         .addStatement("return transport.callAsync($N, $L)", constant, argument);
     if (requestType != null) {
       sync.addParameter(requestType, "request");
