@@ -10,10 +10,12 @@ import java.nio.file.Paths;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.build.BuildContext;
 
 /**
  * Writes the spec as an OpenAPI 3.1 document (JSON): every endpoint with its request and response
@@ -46,21 +48,35 @@ public final class OpenApiMojo extends AbstractMojo {
   @Parameter(property = "apispec.force", defaultValue = "false")
   private boolean force;
 
-  /** Skip the goal. */
-  @Parameter(property = "apispec.skip", defaultValue = "false")
+  /** Skip this goal ({@code -Dapispec.openapi.skip}). */
+  @Parameter(property = "apispec.openapi.skip", defaultValue = "false")
   private boolean skip;
+
+  /** Skip every goal of this plugin ({@code -Dapispec.skip}, as before the goals had their own property). */
+  @Parameter(property = "apispec.skip", defaultValue = "false")
+  private boolean skipAll;
 
   @Parameter(defaultValue = "${project}", readonly = true)
   private MavenProject project;
 
+  /** Eclipse m2e's, in an IDE build; under plain Maven one that lets the up-to-date check decide. */
+  @Component
+  private BuildContext buildContext;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    if (skip || skipAll) {
       getLog().info("Skipping the OpenAPI export");
       return;
     }
     Path base = project == null ? Paths.get("") : project.getBasedir().toPath();
     Path target = outputFile.toPath().toAbsolutePath();
+    IdeBuild ide = new IdeBuild(buildContext);
+    if (ide.inputsUnchanged(spec, descriptorSet, Files.isRegularFile(target))) {
+      getLog().debug("apispec: the spec and the descriptor set are unchanged in this incremental build");
+      return;
+    }
+    ide.clearProblems(spec);
     try {
       UpToDateCheck check = UpToDateCheck.of("openapi", spec, descriptorSet, "outputFile", outputFile, stateFile);
       if (check.upToDate(force, Files.isRegularFile(target))) {
@@ -72,8 +88,10 @@ public final class OpenApiMojo extends AbstractMojo {
       check.writingOutput();
       AtomicWrite.writeString(target, document);
       check.outputWritten();
+      ide.refresh(target.toFile());
     } catch (SpecException e) {
       e.problems().forEach(problem -> getLog().error(problem.toString()));
+      ide.reportProblems(e.problems(), base.toAbsolutePath());
       throw new MojoFailureException(e.getMessage());
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write the OpenAPI document to " + target + ": " + e.getMessage(), e);
