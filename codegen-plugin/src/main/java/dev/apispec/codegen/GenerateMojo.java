@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -66,7 +66,7 @@ public final class GenerateMojo extends AbstractMojo {
   private MavenProject project;
 
   /** Eclipse m2e's, in an IDE build; under plain Maven one that lets the up-to-date check decide. */
-  @Component
+  @Inject
   private BuildContext buildContext;
 
   @Override

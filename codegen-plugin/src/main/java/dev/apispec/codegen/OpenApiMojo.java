@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -60,7 +60,7 @@ public final class OpenApiMojo extends AbstractMojo {
   private MavenProject project;
 
   /** Eclipse m2e's, in an IDE build; under plain Maven one that lets the up-to-date check decide. */
-  @Component
+  @Inject
   private BuildContext buildContext;
 
   @Override
