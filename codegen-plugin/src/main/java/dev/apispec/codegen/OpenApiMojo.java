@@ -40,6 +40,10 @@ public final class OpenApiMojo extends AbstractMojo {
       defaultValue = "${project.build.directory}/openapi/openapi.json", required = true)
   private File outputFile;
 
+  /** The document's {@code info.version} when the spec's {@code api} gives no {@code version}. */
+  @Parameter(property = "apispec.openapi.version", defaultValue = "${project.version}")
+  private String version;
+
   /** Where the fingerprint of the last export is kept, to skip work when nothing changed. */
   @Parameter(defaultValue = "${project.build.directory}/apispec-state/openapi.state", required = true)
   private File stateFile;
@@ -78,13 +82,14 @@ public final class OpenApiMojo extends AbstractMojo {
     }
     ide.clearProblems(spec);
     try {
-      UpToDateCheck check = UpToDateCheck.of("openapi", spec, descriptorSet, "outputFile", outputFile, stateFile);
+      UpToDateCheck check = UpToDateCheck.of("openapi", spec, descriptorSet, "outputFile", outputFile, stateFile)
+          .setting("version", version);
       if (check.upToDate(force, Files.isRegularFile(target))) {
         getLog().info("The OpenAPI document " + base.toAbsolutePath().relativize(target) + " is up to date");
         return;
       }
       String document = Codegen.exportOpenApi(spec.toPath(), base,
-          descriptorSet == null ? null : descriptorSet.toPath());
+          descriptorSet == null ? null : descriptorSet.toPath(), version);
       check.writingOutput();
       AtomicWrite.writeString(target, document);
       check.outputWritten();

@@ -145,15 +145,15 @@ class GenerateMojoTest {
 
     String file = spec.resolve("api.yaml").toString();
     assertEquals("The spec has 2 problems:\n"
-        + "  " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, json, name, package,"
-        + " protobuf\n"
+        + "  " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, json, license, name,"
+        + " package, protobuf, version\n"
         + "  " + file + ":10:20: unknown type 'strin'; did you mean 'string'?", e.getMessage());
     assertEquals(List.of("dev/demo/DemoApiException.java", "dev/demo/DemoClient.java", "dev/demo/model/Tag.java",
         "marker.txt"), generatedFiles());
 
     assertEquals(List.of(
-            "[error] " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, json, name, package,"
-                + " protobuf",
+            "[error] " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, json, license, name,"
+                + " package, protobuf, version",
             "[error] " + file + ":10:20: unknown type 'strin'; did you mean 'string'?"),
         log.lines().subList(1, log.lines().size()));
 
