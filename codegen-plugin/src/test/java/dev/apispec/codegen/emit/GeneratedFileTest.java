@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.Codegen;
 import dev.apispec.codegen.CompiledSources;
+import dev.apispec.codegen.DemoSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every run; its Javadoc passes every doclint check, so that {@code javadoc} on a generated client warns of nothing.
  */
 class GeneratedFileTest {
-  private static final String API = """
-      api:
-        name: Demo
-        package: dev.demo
-        baseUrl: https://api.example.com
-        auth: {header: token}
-        json:
-          envelope: {code: code, message: msg, data: data, success: 1}
+  private static final String API = DemoSpec.API + """
       types:
         Generated:
           doc: A type named like the annotation, which must not clash with it.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apispec.codegen.DemoSpec;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.spec.Problems;
 import dev.apispec.codegen.spec.SpecReader;
@@ -14,14 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** The parts of the OpenAPI document that say what the spec says of the API as a whole, and open enums. */
 class OpenApiExporterTest {
-  private static final String API = """
-      api:
-        name: Demo
-        package: dev.demo
-        baseUrl: https://api.example.com
-        auth: {header: token}
-      """;
-
   private static final String ENUMS = """
       types:
         ChatType:
@@ -44,16 +37,16 @@ class OpenApiExporterTest {
 
   @Test
   void theVersionIsTheSpecsThenTheFallbackThenSaysItIsUnspecified() throws Exception {
-    String versioned = API.replace("  name: Demo\n", "  name: Demo\n  version: \"2.10\"\n");
+    String versioned = DemoSpec.API.replace("  name: Demo\n", "  name: Demo\n  version: \"2.10\"\n");
     assertEquals("2.10", export(versioned, "0.1.0-SNAPSHOT").at("/info/version").asText());
-    assertEquals("0.1.0-SNAPSHOT", export(API, "0.1.0-SNAPSHOT").at("/info/version").asText());
-    assertEquals("unspecified", export(API, null).at("/info/version").asText());
+    assertEquals("0.1.0-SNAPSHOT", export(DemoSpec.API, "0.1.0-SNAPSHOT").at("/info/version").asText());
+    assertEquals("unspecified", export(DemoSpec.API, null).at("/info/version").asText());
   }
 
   @Test
   void aLicenseIsExportedOnlyWhenTheSpecGivesOne() throws Exception {
-    assertFalse(export(API, null).at("/info").has("license"));
-    String licensed = API + """
+    assertFalse(export(DemoSpec.API, null).at("/info").has("license"));
+    String licensed = DemoSpec.API + """
           license:
             name: Apache-2.0
             url: https://www.apache.org/licenses/LICENSE-2.0
@@ -61,13 +54,13 @@ class OpenApiExporterTest {
     assertEquals(new ObjectMapper().readTree(
             "{\"name\": \"Apache-2.0\", \"url\": \"https://www.apache.org/licenses/LICENSE-2.0\"}"),
         export(licensed, null).at("/info/license"));
-    String nameOnly = API + "  license: {name: Proprietary}\n";
+    String nameOnly = DemoSpec.API + "  license: {name: Proprietary}\n";
     assertEquals("{\"name\":\"Proprietary\"}", export(nameOnly, null).at("/info/license").toString());
   }
 
   @Test
   void enumsAreAnyOfTheirValuesAndAnyValueOfTheirWireType() throws Exception {
-    JsonNode schemas = export(API + ENUMS, null).at("/components/schemas");
+    JsonNode schemas = export(DemoSpec.API + ENUMS, null).at("/components/schemas");
 
     JsonNode chatType = schemas.get("ChatType");
     assertFalse(chatType.has("enum"), "a bare enum reads as closed");
