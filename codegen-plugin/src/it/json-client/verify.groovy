@@ -18,4 +18,15 @@ assert log.count('Wrote the OpenAPI document target/openapi/openapi.json') == 1
 assert log.contains('The OpenAPI document target/openapi/openapi.json is up to date')
 assert new File(basedir, 'target/openapi/openapi.json').text.contains('"openapi"')
 assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+
+// The plugin jar this build ran carries Eclipse m2e's lifecycle mapping (PluginDescriptorTest checks what it says).
+def jars = new File(localRepositoryPath, 'dev/apispec/apispec-maven-plugin').listFiles().collectMany { version ->
+    version.listFiles().findAll { it.name.endsWith('.jar') } as List
+}
+assert !jars.isEmpty() : 'the plugin jar is not in the integration tests\' repository'
+jars.each { file ->
+    new java.util.jar.JarFile(file).withCloseable { jar ->
+        assert jar.getEntry('META-INF/m2e/lifecycle-mapping-metadata.xml') != null : "no m2e lifecycle mapping in $file"
+    }
+}
 return true

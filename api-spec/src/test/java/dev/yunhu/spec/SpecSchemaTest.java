@@ -63,6 +63,10 @@ class SpecSchemaTest {
           package: dev.yunhu.client
           baseUrl: https://chat-go.jwzhd.com
           doc: The user API of the Yunhu chat service.
+          version: "1.0"
+          license:
+            name: Apache-2.0
+            url: https://www.apache.org/licenses/LICENSE-2.0
           auth:
             header: token
             doc: The session token of the user.
@@ -183,6 +187,15 @@ class SpecSchemaTest {
             "api: {name: A, package: a, baseUrl: https://a.test, auth: {header: token},"
                 + " json: {envelope: {code: code, message: msg, data: data}}}",
             "success"),
+        Arguments.of(
+            "version that is a number",
+            "api: {name: A, package: a, baseUrl: https://a.test, auth: {header: token}, version: 1.0}",
+            "/api/version"),
+        Arguments.of(
+            "license without a name",
+            "api: {name: A, package: a, baseUrl: https://a.test, auth: {header: token},"
+                + " license: {url: https://a.test/license}}",
+            "name"),
         Arguments.of(
             "base URL with a query",
             "api: {name: A, package: a, baseUrl: \"https://a.test/?x=1\", auth: {header: token}}",

@@ -40,12 +40,22 @@ public final class Codegen {
    * (JSON).
    */
   public static String exportOpenApi(Path spec, Path displayRoot, Path descriptorSet) {
+    return exportOpenApi(spec, displayRoot, descriptorSet, null);
+  }
+
+  /**
+   * Like {@link #exportOpenApi(Path, Path, Path)}, with the document's {@code info.version} for a spec that gives
+   * no {@code version}.
+   *
+   * @param fallbackVersion such as the Maven project's version, or {@code null}
+   */
+  public static String exportOpenApi(Path spec, Path displayRoot, Path descriptorSet, String fallbackVersion) {
     Problems problems = new Problems();
     ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
     Spec model = SpecReader.read(spec, displayRoot, problems);
     SpecValidator.validate(model, protos, problems);
     problems.throwIfAny();
-    return OpenApiExporter.export(model);
+    return OpenApiExporter.export(model, fallbackVersion);
   }
 
   private static ProtoCatalog readDescriptorSet(Path descriptorSet, Problems problems) {

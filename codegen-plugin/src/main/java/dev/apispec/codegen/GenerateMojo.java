@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,6 +17,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.build.BuildContext;
 
 /**
  * Reads an API spec (a YAML file or a folder of them), validates it completely, and writes Java
@@ -52,22 +54,37 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "apispec.force", defaultValue = "false")
   private boolean force;
 
-  /** Skip the goal. */
-  @Parameter(property = "apispec.skip", defaultValue = "false")
+  /** Skip this goal ({@code -Dapispec.generate.skip}); the sources are then neither written nor a source root. */
+  @Parameter(property = "apispec.generate.skip", defaultValue = "false")
   private boolean skip;
+
+  /** Skip every goal of this plugin ({@code -Dapispec.skip}, as before the goals had their own property). */
+  @Parameter(property = "apispec.skip", defaultValue = "false")
+  private boolean skipAll;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  /** Eclipse m2e's, in an IDE build; under plain Maven one that lets the up-to-date check decide. */
+  @Inject
+  private BuildContext buildContext;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    if (skip || skipAll) {
       getLog().info("Skipping apispec generation");
       return;
     }
     Path output = outputDirectory.toPath();
     // Absolute, so that messages can show paths relative to it (relativize needs two absolute paths).
     Path base = (project == null ? Paths.get("") : project.getBasedir().toPath()).toAbsolutePath().normalize();
+    IdeBuild ide = new IdeBuild(buildContext);
+    if (ide.inputsUnchanged(spec, descriptorSet, Files.isDirectory(output))) {
+      getLog().debug("apispec: the spec and the descriptor set are unchanged in this incremental build");
+      addSourceRoot(output);
+      return;
+    }
+    ide.clearProblems(spec);
     try {
       UpToDateCheck check = UpToDateCheck.of("generate", spec, descriptorSet, "outputDirectory", outputDirectory,
           stateFile);
@@ -78,15 +95,21 @@ public final class GenerateMojo extends AbstractMojo {
         check.writingOutput();
         SourceWriter.replace(output, files);
         check.outputWritten();
+        ide.refresh(output.toFile());
         getLog().info("Generated " + files.size() + " Java files from " + shown(base, spec.toPath())
             + " into " + shown(base, output));
       }
     } catch (SpecException e) {
       e.problems().forEach(problem -> getLog().error(problem.toString()));
+      ide.reportProblems(e.problems(), base);
       throw new MojoFailureException(e.getMessage());
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write generated sources to " + output + ": " + e.getMessage(), e);
     }
+    addSourceRoot(output);
+  }
+
+  private void addSourceRoot(Path output) {
     if (project != null) {
       project.addCompileSourceRoot(output.toAbsolutePath().toString());
     }

@@ -36,6 +36,12 @@ final class UpToDateCheck {
     return new UpToDateCheck(fingerprint, stateFile.toPath());
   }
 
+  /** Another setting the output depends on: a change of its value makes the output out of date. */
+  UpToDateCheck setting(String name, String value) {
+    fingerprint.add(name, value);
+    return this;
+  }
+
   /**
    * Whether the output may stay as it is: not forced, still there, and made from exactly these inputs. When it
    * may not, the inputs' contents are read now, before the output is made from them, so that one edited

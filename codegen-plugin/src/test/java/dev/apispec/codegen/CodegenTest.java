@@ -83,7 +83,7 @@ class CodegenTest {
                 + " without query or fragment",
             "src/main/spec/api.yaml:7:15: 'envelope' is missing 'success'",
             "src/main/spec/api.yaml:8:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, hosts, json,"
-                + " name, package, protobuf",
+                + " license, name, package, protobuf, version",
             "src/main/spec/api.yaml:13:7: enum constant 'user' of 'ChatType' must be UPPER_SNAKE_CASE",
             "src/main/spec/api.yaml:14:7: 'GROUP' repeats the value 1 of 'user' in enum 'ChatType'",
             "src/main/spec/api.yaml:17:40: 'required' must be true or false, not a string",

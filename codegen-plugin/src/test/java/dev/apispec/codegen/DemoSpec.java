@@ -2,8 +2,8 @@ package dev.apispec.codegen;
 
 /** A small spec with one of each kind of thing a generation writes: a record, an enum, a group, an exception. */
 public final class DemoSpec {
-  /** Generates five files in {@code dev.demo} and {@code dev.demo.model}. */
-  public static final String YAML = """
+  /** The {@code api} section alone: a JSON API {@code Demo} in {@code dev.demo}. */
+  public static final String API = """
       api:
         name: Demo
         package: dev.demo
@@ -11,6 +11,10 @@ public final class DemoSpec {
         auth: {header: token}
         json:
           envelope: {code: code, message: msg, data: data, success: 1}
+      """;
+
+  /** Generates five files in {@code dev.demo} and {@code dev.demo.model}. */
+  public static final String YAML = API + """
       types:
         Tag:
           fields:

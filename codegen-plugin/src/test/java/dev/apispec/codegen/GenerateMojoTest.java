@@ -145,15 +145,15 @@ class GenerateMojoTest {
 
     String file = spec.resolve("api.yaml").toString();
     assertEquals("The spec has 2 problems:\n"
-        + "  " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, hosts, json, name,"
-        + " package, protobuf\n"
+        + "  " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, hosts, json, license,"
+        + " name, package, protobuf, version\n"
         + "  " + file + ":10:20: unknown type 'strin'; did you mean 'string'?", e.getMessage());
     assertEquals(List.of("dev/demo/DemoApiException.java", "dev/demo/DemoClient.java", "dev/demo/model/Tag.java",
         "marker.txt"), generatedFiles());
 
     assertEquals(List.of(
-            "[error] " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, hosts, json, name,"
-                + " package, protobuf",
+            "[error] " + file + ":4:3: unknown key 'colour' in 'api'; allowed: auth, baseUrl, doc, hosts, json, license,"
+                + " name, package, protobuf, version",
             "[error] " + file + ":10:20: unknown type 'strin'; did you mean 'string'?"),
         log.lines().subList(1, log.lines().size()));
 
@@ -179,5 +179,74 @@ class GenerateMojoTest {
     assertEquals("[info] Generated 3 Java files from src/main/spec into target/generated-sources/apispec",
         log.lines().get(log.lines().size() - 1));
     assertEquals(List.of(output.toAbsolutePath().toString()), mavenProject.getCompileSourceRoots());
+  }
+
+  @Test
+  void apispecSkipStillSkipsTheGoal() throws Exception {
+    GenerateMojo skipped = mojo();
+    setField(skipped, "skipAll", true);
+    skipped.execute();
+    assertFalse(Files.exists(output));
+    assertEquals(List.of("[info] Skipping apispec generation"), log.lines());
+  }
+
+  @Test
+  void underPlainMavenTheBuildContextChangesNothing() throws Exception {
+    GenerateMojo first = mojo();
+    setField(first, "buildContext", new FakeBuildContext(false));
+    first.execute();
+    GenerateMojo second = mojo();
+    setField(second, "buildContext", new FakeBuildContext(false));
+    second.execute();
+
+    assertEquals("[info] Generated sources are up to date in " + output, log.lines().get(1));
+  }
+
+  @Test
+  void inAnIdeBuildWithoutAChangeNothingIsReadOrWritten() throws Exception {
+    mojo().execute();
+    Files.writeString(output.resolve("marker.txt"), "left by the test");
+    // Read, this spec would fail: the goal must not even look at it.
+    Files.writeString(spec.resolve("api.yaml"), "not: [a spec");
+    MavenProject mavenProject = new MavenProject();
+    mavenProject.setFile(project.resolve("pom.xml").toFile());
+    FakeBuildContext ide = new FakeBuildContext(true, project.resolve("pom.xml").toFile());
+
+    GenerateMojo keystroke = mojo(mavenProject);
+    setField(keystroke, "buildContext", ide);
+    keystroke.execute();
+
+    assertTrue(Files.exists(output.resolve("marker.txt")), "the output folder was not replaced");
+    assertEquals(List.of(), ide.refreshed);
+    assertEquals(List.of(output.toAbsolutePath().toString()), mavenProject.getCompileSourceRoots());
+  }
+
+  @Test
+  void inAnIdeBuildAChangedSpecRegeneratesAndRefreshesTheOutput() throws Exception {
+    mojo().execute();
+    Files.writeString(spec.resolve("api.yaml"), SPEC.replace("Tag:", "Label:"));
+    FakeBuildContext ide = new FakeBuildContext(true, spec.toFile());
+
+    GenerateMojo edited = mojo();
+    setField(edited, "buildContext", ide);
+    edited.execute();
+
+    assertEquals(List.of("dev/demo/DemoApiException.java", "dev/demo/DemoClient.java", "dev/demo/model/Label.java"),
+        generatedFiles());
+    assertEquals(List.of(output.toFile()), ide.refreshed);
+  }
+
+  @Test
+  void inAnIdeBuildTheProblemsBecomeMarkersOnTheSpecFile() throws Exception {
+    Files.writeString(spec.resolve("api.yaml"), SPEC.replace("type: string", "type: strin"));
+    FakeBuildContext ide = new FakeBuildContext(true, spec.toFile());
+    GenerateMojo broken = mojo();
+    setField(broken, "buildContext", ide);
+
+    assertThrows(MojoFailureException.class, broken::execute);
+
+    assertEquals(List.of(spec.toFile()), ide.cleared);
+    assertEquals(List.of("api.yaml:9:20: error: unknown type 'strin'; did you mean 'string'?"), ide.markers);
+    assertFalse(Files.exists(output));
   }
 }

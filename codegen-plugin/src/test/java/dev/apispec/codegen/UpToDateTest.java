@@ -184,6 +184,25 @@ class UpToDateTest {
   }
 
   @Test
+  void openApiWritesAgainWithAnotherFallbackVersion() throws Exception {
+    OpenApiMojo first = openapi();
+    setField(first, "version", "1.0.0");
+    first.execute();
+    assertTrue(Files.readString(openApi).contains("\"version\" : \"1.0.0\""), Files.readString(openApi));
+
+    OpenApiMojo same = openapi();
+    setField(same, "version", "1.0.0");
+    same.execute();
+    assertEquals(2, log.lines().size());
+    assertTrue(log.lines().get(1).endsWith("is up to date"), log.lines().toString());
+
+    OpenApiMojo next = openapi();
+    setField(next, "version", "1.1.0");
+    next.execute();
+    assertTrue(Files.readString(openApi).contains("\"version\" : \"1.1.0\""), Files.readString(openApi));
+  }
+
+  @Test
   void openApiOfAnInvalidSpecFailsAndLeavesTheDocument() throws Exception {
     openapi().execute();
     String before = Files.readString(openApi);

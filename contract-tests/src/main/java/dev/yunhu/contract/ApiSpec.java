@@ -175,7 +175,8 @@ public final class ApiSpec {
       if (root.has("api")) {
         api = root.get("api");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> groups = root.path("groups").fields(); groups.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> groups = root.path("groups").properties().iterator();
+          groups.hasNext(); ) {
         Map.Entry<String, JsonNode> group = groups.next();
         String prefix = text(group.getValue().path("prefix"), "groups." + group.getKey() + ".prefix");
         for (JsonNode endpoint : group.getValue().path("endpoints")) {

@@ -197,7 +197,7 @@ public record Recording(String id, String description, Request request, Response
     JsonNode headerNode = request.get("headers");
     if (headerNode != null) {
       object(headerNode, "request.headers", null);
-      for (Iterator<Map.Entry<String, JsonNode>> it = headerNode.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = headerNode.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> header = it.next();
         if (!header.getValue().isTextual()) {
           throw new IllegalArgumentException("request.headers." + header.getKey() + " must be a string");

@@ -177,7 +177,7 @@ final class Redactor {
 
   private void hideJson(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> property = it.next();
         if (fields.contains(property.getKey()) && !property.getValue().isNull()) {
           secret(property.getValue().isValueNode() ? property.getValue().asText() : property.getValue().toString());
@@ -209,7 +209,7 @@ final class Redactor {
       return TextNode.valueOf(scrub(node.asText()));
     }
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> property = it.next();
         property.setValue(scrubJson(property.getValue()));
       }

@@ -69,10 +69,22 @@ class OpenApiExportTest {
   }
 
   @Test
-  void enumsHaveTheirValues() {
+  void enumsHaveTheirValuesAndStayOpen() {
     Schema<?> chatType = api.getComponents().getSchemas().get("ChatType");
-    assertEquals(List.of(1, 2, 3), chatType.getEnum().stream().map(v -> ((Number) v).intValue()).toList());
+    assertEquals(2, chatType.getAnyOf().size());
+    Schema<?> known = chatType.getAnyOf().get(0);
+    Schema<?> any = chatType.getAnyOf().get(1);
+    assertEquals(List.of(1, 2, 3), known.getEnum().stream().map(v -> ((Number) v).intValue()).toList());
+    // the second branch takes any int32: chat type 4 is valid, as the client decodes it
+    assertEquals(null, any.getEnum());
+    assertEquals("int32", any.getFormat());
     assertTrue(chatType.getDescription().contains("1 USER"), chatType.getDescription());
+  }
+
+  @Test
+  void theVersionIsTheProjectsAsTheSpecGivesNone() {
+    assertEquals(System.getProperty("project.version"), api.getInfo().getVersion());
+    assertEquals(null, api.getInfo().getLicense());
   }
 
   @Test

@@ -9,14 +9,27 @@ package dev.apispec.runtime;
 public class ApiErrorException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The result code the server sent. */
   private final int code;
 
+  /**
+   * Creates the exception.
+   *
+   * @param endpoint the endpoint that failed, as {@code METHOD /path}
+   * @param httpStatus the HTTP status of the response
+   * @param code the result code the server sent
+   * @param message the server's message, as sent
+   */
   public ApiErrorException(String endpoint, int httpStatus, int code, String message) {
     super(endpoint, httpStatus, message, null);
     this.code = code;
   }
 
-  /** The result code the server sent. */
+  /**
+   * The result code the server sent.
+   *
+   * @return the code
+   */
   public int code() {
     return code;
   }

@@ -121,11 +121,20 @@ public final class ApiTransport {
     this.templates = from.templates;
   }
 
+  /**
+   * Starts a transport.
+   *
+   * @return a builder without base URI or credential
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The base URI requests are sent to. */
+  /**
+   * The base URI requests are sent to.
+   *
+   * @return the URI
+   */
   public URI baseUri() {
     return URI.create(defaultHost.base);
   }
@@ -460,13 +469,23 @@ public final class ApiTransport {
 
     private Builder() {}
 
-    /** Retries failed calls of endpoints the spec marks retryable; {@code null} (the default) retries nothing. */
+    /**
+     * Retries failed calls of endpoints the spec marks retryable.
+     *
+     * @param retryPolicy the policy, or {@code null} (the default) to retry nothing
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
       return this;
     }
 
-    /** The largest response body read, in bytes; a larger one fails with {@link ApiResponseTooLargeException}. */
+    /**
+     * The largest response body read; a larger one fails with {@link ApiResponseTooLargeException}.
+     *
+     * @param maxResponseBytes a positive number of bytes
+     * @return this builder
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1) {
         throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
@@ -475,6 +494,12 @@ public final class ApiTransport {
       return this;
     }
 
+    /**
+     * The HTTP client to send with; a new one unless set. It must not follow redirects.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
@@ -514,41 +539,88 @@ public final class ApiTransport {
       return this;
     }
 
+    /**
+     * How long to wait for each response.
+     *
+     * @param requestTimeout the timeout, or {@code null} for none
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
       return this;
     }
 
+    /**
+     * The envelope of JSON responses; needed for JSON endpoints.
+     *
+     * @param envelope where the code, message and data are
+     * @return this builder
+     */
     public Builder jsonEnvelope(JsonEnvelope envelope) {
       this.envelope = envelope;
       return this;
     }
 
+    /**
+     * The status of protobuf responses; needed for protobuf endpoints.
+     *
+     * @param protoStatus where the status, code and message are
+     * @return this builder
+     */
     public Builder protoStatus(ProtoStatus protoStatus) {
       this.protoStatus = protoStatus;
       return this;
     }
 
+    /**
+     * Makes the exception for a failure code; {@link ApiErrorException} unless set.
+     *
+     * @param errorFactory the factory, usually the API's exception's constructor
+     * @return this builder
+     */
     public Builder errorFactory(ApiErrorFactory errorFactory) {
       this.errorFactory = Objects.requireNonNull(errorFactory, "errorFactory");
       return this;
     }
 
+    /**
+     * The Jackson mapper for JSON bodies; {@link ApiJson#newMapper()} unless set.
+     *
+     * @param mapper the mapper, or {@code null} for the default
+     * @return this builder
+     */
     public Builder objectMapper(ObjectMapper mapper) {
       this.mapper = mapper;
       return this;
     }
 
+    /**
+     * The content type of JSON requests; {@code application/json} unless set.
+     *
+     * @param contentType the media type
+     * @return this builder
+     */
     public Builder jsonContentType(String contentType) {
       this.jsonContentType = Objects.requireNonNull(contentType, "contentType");
       return this;
     }
 
+    /**
+     * The content type of protobuf requests; {@code application/x-protobuf} unless set.
+     *
+     * @param contentType the media type
+     * @return this builder
+     */
     public Builder protobufContentType(String contentType) {
       this.protobufContentType = Objects.requireNonNull(contentType, "contentType");
       return this;
     }
 
+    /**
+     * Creates the transport.
+     *
+     * @return a new transport
+     */
     public ApiTransport build() {
       return new ApiTransport(this);
     }

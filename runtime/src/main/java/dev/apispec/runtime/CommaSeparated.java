@@ -32,6 +32,7 @@ public final class CommaSeparated {
   public static final class Serializer extends StdSerializer<List<?>> {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the serializer; Jackson does, from {@code @JsonSerialize(using = …)}. */
     public Serializer() {
       super(List.class, false);
     }
@@ -71,8 +72,10 @@ public final class CommaSeparated {
   public static final class Deserializer extends StdDeserializer<List<?>> implements ContextualDeserializer {
     private static final long serialVersionUID = 1L;
 
+    /** The type of the list's elements, once Jackson has told it. */
     private final JavaType elementType;
 
+    /** Creates the deserializer; Jackson does, from {@code @JsonDeserialize(using = …)}. */
     public Deserializer() {
       this(null);
     }

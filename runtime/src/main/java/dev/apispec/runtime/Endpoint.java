@@ -25,6 +25,14 @@ import java.util.Objects;
 public record Endpoint<T>(String method, String path, ResponseFormat<T> response, boolean retryable,
     boolean authenticated, String host) {
 
+  /**
+   * Checks the components.
+   *
+   * @param method see {@link #method()}
+   * @param path see {@link #path()}
+   * @param response see {@link #response()}
+   * @param retryable see {@link #retryable()}
+   */
   public Endpoint {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");

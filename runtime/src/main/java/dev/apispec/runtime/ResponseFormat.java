@@ -109,6 +109,7 @@ public sealed interface ResponseFormat<T>
 
   /** See {@link #jsonNoData()}. */
   enum JsonNoData implements ResponseFormat<Void> {
+    /** The only instance. */
     INSTANCE
   }
 
@@ -159,6 +160,11 @@ public sealed interface ResponseFormat<T>
 
   /** See {@link #protobuf(Parser)}. */
   record Protobuf<T extends MessageLite>(Parser<T> parser) implements ResponseFormat<T> {
+    /**
+     * Checks the parser.
+     *
+     * @param parser see {@link #parser()}
+     */
     public Protobuf {
       Objects.requireNonNull(parser, "parser");
     }

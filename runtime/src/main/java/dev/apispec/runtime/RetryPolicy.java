@@ -47,14 +47,30 @@ public final class RetryPolicy {
     this.maxRetryAfter = builder.maxRetryAfter;
   }
 
+  /**
+   * Starts a policy.
+   *
+   * @return a builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Attempts in all, the first included.
+   *
+   * @return at least 1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /**
+   * Whether this policy retries a failure of this kind.
+   *
+   * @param failure the kind of failure
+   * @return {@code true} when it is retried
+   */
   public boolean retries(Failure failure) {
     return retryOn.contains(failure);
   }
@@ -63,7 +79,9 @@ public final class RetryPolicy {
    * How long to wait before attempt {@code attempt + 1}, or {@code null} to give up.
    *
    * @param attempt the attempt that just failed, counting from 1
+   * @param failure the kind of failure
    * @param retryAfter the server's {@code Retry-After}, or {@code null}
+   * @return the delay, or {@code null} when no attempt is left or the failure is not retried
    */
   public Duration delayAfter(int attempt, Failure failure, Duration retryAfter) {
     if (attempt >= maxAttempts || !retryOn.contains(failure)) {
@@ -97,7 +115,12 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Attempts in all, the first included; at least 1. */
+    /**
+     * Attempts in all, the first included.
+     *
+     * @param maxAttempts at least 1
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
@@ -106,17 +129,34 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * The delay before the first retry.
+     *
+     * @param initialBackoff zero or more
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
       return this;
     }
 
+    /**
+     * The longest delay between two attempts.
+     *
+     * @param maxBackoff not below the initial backoff
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /** The growth of the backoff from one retry to the next; at least 1. */
+    /**
+     * The growth of the backoff from one retry to the next.
+     *
+     * @param multiplier at least 1
+     * @return this builder
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be at least 1: " + multiplier);
@@ -125,7 +165,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The share of each delay, from 0 to 1, that is taken off at random. */
+    /**
+     * The share of each delay that is taken off at random.
+     *
+     * @param jitter from 0 to 1
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
         throw new IllegalArgumentException("jitter must be between 0 and 1: " + jitter);
@@ -134,7 +179,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Which failures are retried; at least one. */
+    /**
+     * Which failures are retried.
+     *
+     * @param retryOn at least one kind of failure
+     * @return this builder
+     */
     public Builder retryOn(Set<Failure> retryOn) {
       if (retryOn.isEmpty()) {
         throw new IllegalArgumentException("retryOn must name at least one failure");
@@ -143,12 +193,23 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest {@code Retry-After} that is waited for; a longer one ends the retries. */
+    /**
+     * The longest {@code Retry-After} that is waited for; a longer one ends the retries.
+     *
+     * @param maxRetryAfter zero or more
+     * @return this builder
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
+    /**
+     * Creates the policy.
+     *
+     * @return a new policy
+     * @throws IllegalArgumentException if the maximum backoff is below the initial one
+     */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is below initialBackoff " + initialBackoff);

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.naming.Symbols;
+import dev.apispec.codegen.spec.Location;
 import dev.apispec.runtime.ApiResponseTooLargeException;
 import dev.apispec.runtime.ApiTransport;
 import dev.apispec.runtime.JsonEnvelope;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /** Writes the client class: its builder, and one accessor per group. */
@@ -104,7 +106,12 @@ final class ClientEmitter {
         .addStatement("return $S + transport.baseUri() + $S", client.simpleName() + "{baseUri=", "}")
         .build());
     type.addType(builderType(client, builder, credential, secretFields));
-    return JavaFile.builder(symbols.clientPackage(), type.build()).skipJavaLangImports(true).indent("    ").build();
+    return GeneratedFile.of(symbols.clientPackage(), type, sources(groups));
+  }
+
+  /** The spec files the client comes from: the one with {@code api}, then those of the groups. */
+  private Location[] sources(List<GroupDef> groups) {
+    return Stream.concat(Stream.of(api.location()), groups.stream().map(GroupDef::location)).toArray(Location[]::new);
   }
 
   private TypeSpec builderType(ClassName client, ClassName builder, String credential, Set<String> secretFields) {

@@ -43,6 +43,7 @@ final class EnumEmitter {
 
     if (!enumDef.intValued()) {
       type.addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+          .addJavadoc("Checks that there is a value.\n\n@param value the value on the wire\n")
           .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value")
           .build());
     }
@@ -52,9 +53,9 @@ final class EnumEmitter {
     for (TypeDef.EnumValue value : enumDef.values()) {
       FieldSpec.Builder constant = FieldSpec.builder(name, value.name(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .initializer("new $T(" + literal + ")", name, value.value());
-      if (value.doc() != null) {
-        constant.addJavadoc("$L\n", Javadoc.escape(value.doc()));
-      }
+      // Javadoc warns of a public constant without a comment.
+      constant.addJavadoc("$L\n", value.doc() != null ? Javadoc.escape(value.doc())
+          : "The value " + Javadoc.code(value.value()) + ".");
       type.addField(constant.build());
       of.add("case " + literal + " -> $N;\n", value.value(), value.name());
       names.add("case " + literal + " -> $S;\n", value.value(), value.name());
@@ -94,6 +95,6 @@ final class EnumEmitter {
         .returns(String.class)
         .addStatement("return isKnown() ? constantName() : $S + value + $S", enumDef.name() + "(", ")")
         .build());
-    return JavaFile.builder(symbols.modelPackage(), type.build()).skipJavaLangImports(true).indent("    ").build();
+    return GeneratedFile.of(symbols.modelPackage(), type, enumDef.location());
   }
 }

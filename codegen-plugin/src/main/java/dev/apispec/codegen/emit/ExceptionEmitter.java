@@ -19,7 +19,7 @@ final class ExceptionEmitter {
   }
 
   JavaFile emit(ApiInfo api) {
-    TypeSpec type = TypeSpec.classBuilder(symbols.apiException())
+    TypeSpec.Builder type = TypeSpec.classBuilder(symbols.apiException())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ApiErrorException.class)
         .addJavadoc("The $L API answered a call with a result code other than success.\n\n", api.name())
@@ -28,14 +28,17 @@ final class ExceptionEmitter {
             .initializer("1L").build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Creates the exception for a failed call of {@code endpoint}.\n")
+            .addJavadoc("Creates the exception for a failed call of {@code endpoint}.\n\n")
+            .addJavadoc("@param endpoint the endpoint that failed, as {@code METHOD /path}\n"
+                + "@param httpStatus the HTTP status of the response\n"
+                + "@param code the result code the server sent\n"
+                + "@param message the server's message, as sent\n")
             .addParameter(String.class, "endpoint")
             .addParameter(TypeName.INT, "httpStatus")
             .addParameter(TypeName.INT, "code")
             .addParameter(String.class, "message")
             .addStatement("super(endpoint, httpStatus, code, message)")
-            .build())
-        .build();
-    return JavaFile.builder(symbols.clientPackage(), type).skipJavaLangImports(true).indent("    ").build();
+            .build());
+    return GeneratedFile.of(symbols.clientPackage(), type, api.location());
   }
 }

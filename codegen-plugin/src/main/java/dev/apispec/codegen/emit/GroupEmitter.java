@@ -94,7 +94,7 @@ final class GroupEmitter {
     for (EndpointDef endpoint : group.endpoints()) {
       addMethods(type, group, endpoint);
     }
-    return JavaFile.builder(symbols.clientPackage(), type.build()).skipJavaLangImports(true).indent("    ").build();
+    return GeneratedFile.of(symbols.clientPackage(), type, group.location());
   }
 
   private void addMethods(TypeSpec.Builder type, GroupDef group, EndpointDef endpoint) {
@@ -160,8 +160,14 @@ final class GroupEmitter {
         .returns(ParameterizedTypeName.get(futureRaw, boxed))
         .addParameters(parameters)
         .addJavadoc("Like {@link #$L($L)}, without blocking: the future completes $L, or fails with the same"
-            + " exceptions.\n", method, String.join(", ", parameters.stream().map(p -> rawName(p.type())).toList()),
-            result.equals(TypeName.VOID) ? "when the call succeeds" : "with the response")
+            + " exceptions.\n\n", method, String.join(", ", parameters.stream().map(p -> rawName(p.type())).toList()),
+            result.equals(TypeName.VOID) ? "when the call succeeds" : "with the response");
+    for (ParameterSpec parameter : parameters) {
+      async.addJavadoc("@param $N $L\n", parameter, parameter.name().equals("request") && requestType != null
+          ? "the request body" : "as for the blocking method");
+    }
+    async.addJavadoc("@return the future $L\n", result.equals(TypeName.VOID) ? "of the call"
+            : "of " + returnDoc(endpoint.response()))
         .addStatement("return transport.callAsync($L)", arguments);
     if (endpoint.deprecated()) {
       sync.addAnnotation(Deprecated.class);

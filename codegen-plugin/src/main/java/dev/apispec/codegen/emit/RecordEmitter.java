@@ -69,11 +69,13 @@ final class RecordEmitter {
     javadoc.add("\n\n");
 
     MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
-    MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    // No @param list: it would repeat the record's word for word.
+    MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc(object.fields().stream().anyMatch(TypeDef.FieldDef::required)
+            ? "Checks that the required components are set, and keeps a copy of the unknown properties.\n\n"
+            : "Keeps a copy of the unknown properties.\n\n");
+    // Each @param links to its component rather than repeating the record's documentation.
     MethodSpec.Builder convenience = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Creates a {@code $L} with no unknown properties; its parameters are the components documented on"
-            + " {@link $T}.\n", object.name(), name);
+        .addJavadoc("Creates a {@code $L} with no unknown properties.\n\n", object.name());
     CodeBlock.Builder delegate = CodeBlock.builder().add("this(");
 
     for (TypeDef.FieldDef field : object.fields()) {
@@ -91,7 +93,8 @@ final class RecordEmitter {
         case PLAIN -> { }
       }
       canonical.addParameter(component.build());
-      convenience.addParameter(type, javaName);
+      convenience.addParameter(type, javaName).addJavadoc(seeComponent(javaName));
+      compact.addJavadoc(seeComponent(javaName));
       delegate.add("$N, ", javaName);
       javadoc.add("@param $L $L\n", javaName, fieldDoc(field));
       if (field.required()) {
@@ -102,6 +105,7 @@ final class RecordEmitter {
         .addAnnotation(JsonAnySetter.class)
         .addAnnotation(JsonAnyGetter.class)
         .build());
+    compact.addJavadoc(seeComponent(JavaNames.UNKNOWN_FIELDS));
     javadoc.add("@param $L properties the spec does not describe, kept so that writing this value back loses"
         + " nothing\n", JavaNames.UNKNOWN_FIELDS);
     // Most payloads have no unknown properties: share one empty map instead of copying Jackson's empty one.
@@ -121,7 +125,12 @@ final class RecordEmitter {
     if (object.fields().stream().anyMatch(TypeDef.FieldDef::secret)) {
       record.addMethod(toStringWithoutSecrets(object));
     }
-    return JavaFile.builder(symbols.modelPackage(), record.build()).skipJavaLangImports(true).indent("    ").build();
+    return GeneratedFile.of(symbols.modelPackage(), record, object.location());
+  }
+
+  /** A constructor's {@code @param}: a link to the component, whose documentation is the record's. */
+  private static CodeBlock seeComponent(String javaName) {
+    return CodeBlock.of("@param $L see {@link #$L()}\n", javaName, javaName);
   }
 
   private static void addCodec(ParameterSpec.Builder component, Class<?> serializer, Class<?> deserializer) {

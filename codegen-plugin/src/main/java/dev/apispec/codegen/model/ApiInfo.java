@@ -10,6 +10,8 @@ import java.util.List;
  * @param json the JSON envelope, or {@code null} when the spec declares none
  * @param protobuf the protobuf status, or {@code null} when the spec declares none
  * @param hosts the other hosts that groups and endpoints may name, in spec order
+ * @param version the API's version, or {@code null} when the spec gives none
+ * @param license the API's license, or {@code null} when the spec gives none
  */
 public record ApiInfo(
     Location location,
@@ -21,12 +23,23 @@ public record ApiInfo(
     String authDoc,
     JsonSettings json,
     ProtobufSettings protobuf,
-    List<HostDef> hosts) {
+    List<HostDef> hosts,
+    String version,
+    License license) {
+
+  /** An {@code api} without hosts, version and license, the keys added last. */
+  public ApiInfo(Location location, String name, String packageName, String baseUrl, String doc, String authHeader,
+      String authDoc, JsonSettings json, ProtobufSettings protobuf) {
+    this(location, name, packageName, baseUrl, doc, authHeader, authDoc, json, protobuf, List.of(), null, null);
+  }
 
   /** The JSON envelope of every JSON response. */
   public record JsonSettings(
       Location location, String contentType, String codeField, String messageField, String dataField,
       int successCode) {}
+
+  /** The license of the API; {@code url} may be {@code null}. */
+  public record License(Location location, String name, String url) {}
 
   /** The status message of every protobuf response. */
   public record ProtobufSettings(

@@ -25,17 +25,32 @@ public final class OpenApiExporter {
   private static final String SECURITY_SCHEME = "apiKey";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** {@code info.version} when neither the spec nor the caller gives a version (OpenAPI requires one). */
+  static final String NO_VERSION = "unspecified";
+
   private final Spec spec;
   private final ApiInfo api;
+  private final String version;
 
-  private OpenApiExporter(Spec spec) {
+  private OpenApiExporter(Spec spec, String fallbackVersion) {
     this.spec = spec;
     this.api = spec.api();
+    this.version = api.version() != null ? api.version() : fallbackVersion != null ? fallbackVersion : NO_VERSION;
   }
 
-  /** The OpenAPI document of {@code spec}, as pretty-printed JSON. */
+  /** The OpenAPI document of {@code spec}, as pretty-printed JSON; its version is the spec's, if it has one. */
   public static String export(Spec spec) {
-    ObjectNode document = new OpenApiExporter(spec).document();
+    return export(spec, null);
+  }
+
+  /**
+   * The OpenAPI document of {@code spec}, as pretty-printed JSON.
+   *
+   * @param fallbackVersion {@code info.version} when the spec gives no version (such as the Maven project's), or
+   *     {@code null}
+   */
+  public static String export(Spec spec, String fallbackVersion) {
+    ObjectNode document = new OpenApiExporter(spec, fallbackVersion).document();
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + "\n";
     } catch (JsonProcessingException e) {
@@ -48,9 +63,15 @@ public final class OpenApiExporter {
     document.put("openapi", "3.1.0");
     ObjectNode info = document.putObject("info");
     info.put("title", api.name() + " API");
-    info.put("version", "spec");
+    info.put("version", version);
     if (api.doc() != null) {
       info.put("description", api.doc());
+    }
+    if (api.license() != null) {
+      ObjectNode license = info.putObject("license").put("name", api.license().name());
+      if (api.license().url() != null) {
+        license.put("url", api.license().url());
+      }
     }
     document.putArray("servers").addObject().put("url", api.baseUrl());
     if (api.authHeader() != null) {
@@ -273,28 +294,7 @@ public final class OpenApiExporter {
   private ObjectNode typeSchema(TypeDef type) {
     ObjectNode schema = NODES.objectNode();
     if (type instanceof TypeDef.EnumDef enumDef) {
-      schema.put("type", enumDef.intValued() ? "integer" : "string");
-      if (enumDef.intValued()) {
-        schema.put("format", "int32");
-      }
-      StringBuilder doc = new StringBuilder(enumDef.doc() == null ? "" : enumDef.doc());
-      doc.append(doc.length() == 0 ? "" : "\n\n").append("Values (the list is open: others may appear):");
-      ArrayNode values = schema.putArray("enum");
-      ArrayNode names = schema.putArray("x-enum-varnames");
-      ArrayNode descriptions = schema.putArray("x-enum-descriptions");
-      for (TypeDef.EnumValue value : enumDef.values()) {
-        if (value.value() instanceof Long number) {
-          values.add(number.intValue());
-        } else {
-          values.add((String) value.value());
-        }
-        names.add(value.name());
-        descriptions.add(value.doc() == null ? "" : value.doc());
-        doc.append("\n- ").append(value.value()).append(' ').append(value.name())
-            .append(value.doc() == null ? "" : ": " + value.doc());
-      }
-      schema.put("description", doc.toString());
-      return schema;
+      return enumSchema(enumDef);
     }
     TypeDef.ObjectDef object = (TypeDef.ObjectDef) type;
     schema.put("type", "object");
@@ -365,6 +365,40 @@ public final class OpenApiExporter {
       return NODES.booleanNode(flag);
     }
     return NODES.textNode(String.valueOf(example));
+  }
+
+  /**
+   * An open enum: {@code anyOf} the listed values (with their names) and any value of the wire type, so that
+   * tools generate a type that takes a value the spec does not list, as the generated client does. A bare
+   * {@code enum} would read as closed (openapi-typescript makes {@code 1 | 2 | 3} of it).
+   */
+  private ObjectNode enumSchema(TypeDef.EnumDef enumDef) {
+    ObjectNode known = wireType(enumDef);
+    StringBuilder doc = new StringBuilder(enumDef.doc() == null ? "" : enumDef.doc());
+    doc.append(doc.length() == 0 ? "" : "\n\n").append("Values (the list is open: others may appear):");
+    ArrayNode values = known.putArray("enum");
+    ArrayNode names = known.putArray("x-enum-varnames");
+    ArrayNode descriptions = known.putArray("x-enum-descriptions");
+    for (TypeDef.EnumValue value : enumDef.values()) {
+      if (value.value() instanceof Long number) {
+        values.add(number.intValue());
+      } else {
+        values.add((String) value.value());
+      }
+      names.add(value.name());
+      descriptions.add(value.doc() == null ? "" : value.doc());
+      doc.append("\n- ").append(value.value()).append(' ').append(value.name())
+          .append(value.doc() == null ? "" : ": " + value.doc());
+    }
+    ObjectNode schema = NODES.objectNode();
+    schema.put("description", doc.toString());
+    schema.putArray("anyOf").add(known).add(wireType(enumDef));
+    return schema;
+  }
+
+  private static ObjectNode wireType(TypeDef.EnumDef enumDef) {
+    ObjectNode schema = NODES.objectNode().put("type", enumDef.intValued() ? "integer" : "string");
+    return enumDef.intValued() ? schema.put("format", "int32") : schema;
   }
 
   private ObjectNode schemaOf(TypeRef type) {

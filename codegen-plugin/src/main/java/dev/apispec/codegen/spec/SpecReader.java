@@ -30,9 +30,10 @@ import java.util.stream.Stream;
 public final class SpecReader {
   private static final Set<String> TOP_KEYS = Set.of("api", "types", "groups");
   private static final Set<String> API_KEYS =
-      Set.of("name", "package", "baseUrl", "doc", "auth", "json", "protobuf", "hosts");
+      Set.of("name", "package", "baseUrl", "doc", "version", "license", "auth", "json", "protobuf", "hosts");
   private static final Set<String> HOST_KEYS = Set.of("url", "doc");
   private static final Set<String> AUTH_KEYS = Set.of("header", "doc");
+  private static final Set<String> LICENSE_KEYS = Set.of("name", "url");
   private static final Set<String> JSON_KEYS = Set.of("contentType", "envelope");
   private static final Set<String> ENVELOPE_KEYS = Set.of("code", "message", "data", "success");
   private static final Set<String> PROTOBUF_KEYS = Set.of("contentType", "status");
@@ -256,6 +257,17 @@ public final class SpecReader {
     String packageName = requiredString(api, "package", "'api'");
     String baseUrl = requiredString(api, "baseUrl", "'api'");
     String doc = optionalString(api, "doc");
+    String version = optionalString(api, "version");
+    ApiInfo.License license = null;
+    YamlNode licenseNode = api.get("license");
+    if (licenseNode != null) {
+      YamlNode.Mapping map = mapping(licenseNode, "'license'");
+      if (map != null) {
+        checkKeys(map, LICENSE_KEYS, "'license'");
+        license = new ApiInfo.License(licenseNode.location(), requiredString(map, "name", "'license'"),
+            optionalString(map, "url"));
+      }
+    }
     String authHeader = null;
     String authDoc = null;
     YamlNode authNode = api.get("auth");
@@ -320,7 +332,7 @@ public final class SpecReader {
           contentType == null ? "application/x-protobuf" : contentType, field, code, message, success);
     }
     apis.add(new ApiInfo(api.location(), name, packageName, baseUrl, doc, authHeader, authDoc, json, protobuf,
-        readHosts(api.get("hosts"))));
+        readHosts(api.get("hosts")), version, license));
   }
 
   private void readType(YamlNode.Entry entry) {

@@ -121,6 +121,29 @@ public final class SpecValidator {
           + Symbols.credentialSetter(api) + "(String)', which the builder has already for another setting");
     }
     shapes.checkHosts(api);
+    checkVersionAndLicense(api);
+  }
+
+  /** What only the OpenAPI export uses: a version that says something, a license URL that is one. */
+  private void checkVersionAndLicense(ApiInfo api) {
+    if (api.version() != null && api.version().isBlank()) {
+      problems.add(api.location(), "api 'version' is empty; give the API's version, such as \"1.0\", or leave it out");
+    }
+    ApiInfo.License license = api.license();
+    if (license == null) {
+      return;
+    }
+    if (license.url() != null) {
+      URI uri = null;
+      try {
+        uri = new URI(license.url());
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        problems.add(license.location(), "license 'url' '" + license.url() + "' must be an absolute http or https URL");
+      }
+    }
   }
 
   private void checkObject(TypeDef.ObjectDef object) {

@@ -203,4 +203,58 @@ class SpecReaderTest {
     assertEquals("Tag", spec.types().get(0).name());
     assertEquals(new Location("spec.yaml", 7, 3), spec.types().get(0).location());
   }
+
+  @Test
+  void versionAndLicenseAreReadAndOptional() {
+    Problems problems = new Problems();
+    Spec spec = SpecReader.readText("spec.yaml", """
+        api:
+          name: Demo
+          package: dev.demo
+          baseUrl: https://api.example.com
+          version: "1.10"
+          license: {name: Apache-2.0, url: https://www.apache.org/licenses/LICENSE-2.0}
+          auth: {header: token}
+        """, problems);
+    assertEquals(List.of(), problems.sorted());
+    assertEquals("1.10", spec.api().version());
+    assertEquals("Apache-2.0", spec.api().license().name());
+    assertEquals("https://www.apache.org/licenses/LICENSE-2.0", spec.api().license().url());
+    assertEquals(new Location("spec.yaml", 6, 12), spec.api().license().location());
+
+    Spec bare = SpecReader.readText("spec.yaml", "api: {name: Demo}\n", new Problems());
+    assertNull(bare.api().version());
+    assertNull(bare.api().license());
+  }
+
+  @Test
+  void versionAndLicenseMustSaySomething() {
+    assertEquals(List.of(
+            "spec.yaml:2:3: api 'version' is empty; give the API's version, such as \"1.0\", or leave it out",
+            "spec.yaml:6:12: 'license' is missing 'name'",
+            "spec.yaml:6:12: license 'url' 'ftp://example.com/license' must be an absolute http or https URL",
+            "spec.yaml:6:45: unknown key 'spdx' in 'license'; allowed: name, url"),
+        problemsOf("""
+            api:
+              name: Demo
+              version: " "
+              package: dev.demo
+              baseUrl: https://api.example.com
+              license: {url: ftp://example.com/license, spdx: MIT}
+              auth: {header: token}
+            """));
+    // unquoted, 1.10 would be the number 1.1
+    assertEquals(List.of(
+            "spec.yaml:3:12: 'version' must be a string, not a number",
+            "spec.yaml:6:19: 'name' of 'license' must not be empty"),
+        problemsOf("""
+            api:
+              name: Demo
+              version: 1.10
+              package: dev.demo
+              baseUrl: https://api.example.com
+              license: {name: " "}
+              auth: {header: token}
+            """));
+  }
 }
