@@ -221,13 +221,7 @@ class HostileYamlTest {
     Reliability.Row row = FIGURES.row(ReliabilityAreas.HOSTILE_SPECS, "specs over the size limit (64 Mi code points)",
         TRIED);
     row.tried(1);
-    StringBuilder yaml = new StringBuilder(API).append("  doc: |\n");
-    String line = "    " + "word ".repeat(200) + "\n";
-    while (yaml.length() <= YamlReader.MAX_CODE_POINTS) {
-      yaml.append(line);
-    }
-    List<String> problems = bounded(Duration.ofSeconds(30), 2L << 30, () -> problemsOf(yaml.toString()));
-    assertEquals(List.of(overTheLimit(yaml.toString())), problems);
+    assertOneProblemOverTheLimit(API + "  doc: |\n", "    " + "word ".repeat(200) + "\n");
   }
 
   @Test
@@ -236,22 +230,24 @@ class HostileYamlTest {
         TRIED);
     row.tried(1).note("a file of comments went over the limit unseen: SnakeYAML counts only what it scans as"
         + " tokens (fixed: every code point counts)");
-    StringBuilder yaml = new StringBuilder(API);
-    String line = "# " + "comment ".repeat(200) + "\n";
+    assertOneProblemOverTheLimit(API, "# " + "comment ".repeat(200) + "\n");
+  }
+
+  /**
+   * {@code start} and as many {@code line}s as take it over the limit (all ASCII) are one problem, at the first
+   * code point over it.
+   */
+  private static void assertOneProblemOverTheLimit(String start, String line) {
+    StringBuilder yaml = new StringBuilder(start);
     while (yaml.length() <= YamlReader.MAX_CODE_POINTS) {
       yaml.append(line);
     }
     List<String> problems = bounded(Duration.ofSeconds(30), 2L << 30, () -> problemsOf(yaml.toString()));
-    assertEquals(List.of(overTheLimit(yaml.toString())), problems);
-  }
-
-  /** The problem of a text over the limit, at its first code point over it (the text is all ASCII). */
-  private static String overTheLimit(String yaml) {
     String before = yaml.substring(0, YamlReader.MAX_CODE_POINTS);
-    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+    int lineNumber = (int) before.chars().filter(c -> c == '\n').count() + 1;
     int column = before.length() - before.lastIndexOf('\n');
-    return "spec.yaml:" + line + ":" + column + ": the file holds more than 67108864 characters (comments count"
-        + " too); split the spec into several files";
+    assertEquals(List.of("spec.yaml:" + lineNumber + ":" + column + ": the file holds more than 67108864 characters"
+        + " (comments count too); split the spec into several files"), problems);
   }
 
   @Test
