@@ -1,6 +1,7 @@
 package dev.apispec.codegen.validate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.palantir.javapoet.ClassName;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.EndpointDef;
 import dev.apispec.codegen.model.GroupDef;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  * generated code. The parts are those of every package the generated code names: the JDK's, Jackson's, the
  * runtime's, the API's own, and the protobuf classes'.
  *
- * <p>And the API's package may not be one that a module of the JDK (or the runtime) owns already: javac refuses
+ * <p>No generated class may have the name of a protobuf class in its package. And the API's package may not be
+ * one that a module of the JDK (or the runtime) owns already: javac refuses
  * classes in {@code java.*}, and in a package of a named module that the code is not in.
  */
 final class ReservedNames {
@@ -43,6 +45,8 @@ final class ReservedNames {
   private final Set<String> modelRoots = new TreeSet<>();
   /** And those of the packages that the client and group classes name, with the protobuf classes'. */
   private final Set<String> roots = new TreeSet<>();
+  /** The top-level protobuf classes, by binary name: a generated class of the same name would clash with one. */
+  private final Set<String> protobufClasses = new TreeSet<>();
 
   private ReservedNames(Spec spec, ProtoCatalog protos, Problems problems) {
     this.spec = spec;
@@ -57,10 +61,11 @@ final class ReservedNames {
     modelRoots.addAll(roots);
     if (protos != null) {
       for (String message : protos.names()) {
-        String javaPackage = protos.find(message).javaClass().packageName();
-        if (!javaPackage.isEmpty()) {
-          roots.add(root(javaPackage));
+        ClassName javaClass = protos.find(message).javaClass();
+        if (!javaClass.packageName().isEmpty()) {
+          roots.add(root(javaClass.packageName()));
         }
+        protobufClasses.add(javaClass.topLevelClassName().reflectionName());
       }
     }
   }
@@ -92,6 +97,9 @@ final class ReservedNames {
         }
       }
     }
+    if (api != null && api.packageName() != null && api.name() != null && !protobufClasses.isEmpty()) {
+      checkProtobufClashes(api);
+    }
     for (GroupDef group : spec.groups()) {
       variable(roots, Symbols.groupAccessor(group), group.location(), "group '" + group.name()
           + "' would become the client's field");
@@ -99,6 +107,26 @@ final class ReservedNames {
         String constant = Symbols.endpointConstant(Symbols.methodName(group, endpoint));
         variable(roots, constant, endpoint.pathLocation(), "endpoint '" + endpoint.path() + "' would become the constant");
       }
+    }
+  }
+
+  /** A generated class that would be a protobuf class of the same package and name. */
+  private void checkProtobufClashes(ApiInfo api) {
+    Symbols symbols = new Symbols(api);
+    clash(symbols.client(), api.location(), "the client of api 'name' '" + api.name() + "'");
+    clash(symbols.apiException(), api.location(), "the exception of api 'name' '" + api.name() + "'");
+    for (TypeDef type : spec.types()) {
+      clash(symbols.type(type.name()), type.location(), "type '" + type.name() + "'");
+    }
+    for (GroupDef group : spec.groups()) {
+      clash(symbols.groupClass(group), group.location(), "the class of group '" + group.name() + "'");
+    }
+  }
+
+  private void clash(ClassName generated, Location location, String what) {
+    if (protobufClasses.contains(generated.reflectionName())) {
+      problems.add(location, what + " would be the class " + generated.reflectionName()
+          + ", which protoc generates too; rename it or choose another package");
     }
   }
 

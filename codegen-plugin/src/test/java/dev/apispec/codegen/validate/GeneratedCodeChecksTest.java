@@ -3,8 +3,13 @@ package dev.apispec.codegen.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.DescriptorProtos.FileOptions;
 import dev.apispec.codegen.SpecProblems;
 import dev.apispec.codegen.TestProtos;
+import dev.apispec.codegen.proto.ProtoCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +109,23 @@ class GeneratedCodeChecksTest {
                 endpoints:
                   - {path: /t/x, response: {protobuf: testapi.v1.EchoResponse}}
             """, TestProtos.catalog()));
+  }
+
+  @Test
+  void aGeneratedClassMayNotBeAProtobufClassOfTheSamePackage() throws Exception {
+    FileDescriptorSet set = FileDescriptorSet.newBuilder().addFile(FileDescriptorProto.newBuilder()
+        .setName("clash.proto").setPackage("clash")
+        .setOptions(FileOptions.newBuilder().setJavaPackage("dev.demo").setJavaMultipleFiles(true))
+        .addMessageType(DescriptorProto.newBuilder().setName("TagsApi"))).build();
+    assertEquals(List.of("spec.yaml:10:3: the class of group 'tags' would be the class dev.demo.TagsApi, which protoc"
+            + " generates too; rename it or choose another package"),
+        SpecProblems.of(API + """
+            groups:
+              tags:
+                prefix: /tags/
+                endpoints:
+                  - path: /tags/list
+            """, ProtoCatalog.parse(set.toByteArray())));
   }
 
   @Test
