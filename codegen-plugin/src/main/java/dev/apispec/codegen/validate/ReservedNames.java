@@ -110,22 +110,27 @@ final class ReservedNames {
     }
   }
 
-  /** A generated class that would be a protobuf class of the same package and name. */
+  /**
+   * A generated class that would be a protobuf class of the same package and name. Binary names are put together
+   * here, not by {@link Symbols}: JavaPoet refuses names that are not Java names, which are reported elsewhere.
+   */
   private void checkProtobufClashes(ApiInfo api) {
-    Symbols symbols = new Symbols(api);
-    clash(symbols.client(), api.location(), "the client of api 'name' '" + api.name() + "'");
-    clash(symbols.apiException(), api.location(), "the exception of api 'name' '" + api.name() + "'");
+    String client = api.packageName() + ".";
+    String model = api.packageName() + ".model.";
+    clash(client + api.name() + "Client", api.location(), "the client of api 'name' '" + api.name() + "'");
+    clash(client + api.name() + "ApiException", api.location(), "the exception of api 'name' '" + api.name() + "'");
     for (TypeDef type : spec.types()) {
-      clash(symbols.type(type.name()), type.location(), "type '" + type.name() + "'");
+      clash(model + type.name(), type.location(), "type '" + type.name() + "'");
     }
     for (GroupDef group : spec.groups()) {
-      clash(symbols.groupClass(group), group.location(), "the class of group '" + group.name() + "'");
+      clash(client + JavaNames.upperCamel(group.name()) + "Api", group.location(),
+          "the class of group '" + group.name() + "'");
     }
   }
 
-  private void clash(ClassName generated, Location location, String what) {
-    if (protobufClasses.contains(generated.reflectionName())) {
-      problems.add(location, what + " would be the class " + generated.reflectionName()
+  private void clash(String generated, Location location, String what) {
+    if (protobufClasses.contains(generated)) {
+      problems.add(location, what + " would be the class " + generated
           + ", which protoc generates too; rename it or choose another package");
     }
   }
