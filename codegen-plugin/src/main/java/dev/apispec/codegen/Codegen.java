@@ -3,16 +3,23 @@ package dev.apispec.codegen;
 import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.emit.CodeGenerator;
 import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.codegen.openapi.OpenApiExporter;
+import dev.apispec.codegen.output.SourceWriteException;
+import dev.apispec.codegen.output.SourceWriter;
 import dev.apispec.codegen.proto.ProtoCatalog;
 import dev.apispec.codegen.spec.Location;
+import dev.apispec.codegen.spec.Problem;
 import dev.apispec.codegen.spec.Problems;
+import dev.apispec.codegen.spec.SpecException;
 import dev.apispec.codegen.spec.SpecReader;
 import dev.apispec.codegen.validate.SpecValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole pipeline, without Maven: read the spec, validate it completely, and generate sources.
@@ -27,12 +34,48 @@ public final class Codegen {
    * @param descriptorSet the {@code FileDescriptorSet} written by {@code protoc}, or {@code null}
    */
   public static List<JavaFile> generate(Path spec, Path displayRoot, Path descriptorSet) {
+    return generateSources(spec, displayRoot, descriptorSet).files();
+  }
+
+  /** Generated sources, with the place in the spec that each class comes from. */
+  public record Sources(List<JavaFile> files, Map<String, Location> origins) {}
+
+  /** Like {@link #generate}, keeping where each class comes from, for {@link #write}. */
+  public static Sources generateSources(Path spec, Path displayRoot, Path descriptorSet) {
     Problems problems = new Problems();
     ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
     Spec model = SpecReader.read(spec, displayRoot, problems);
     SpecValidator.validate(model, protos, problems);
     problems.throwIfAny();
-    return CodeGenerator.generate(model, protos);
+    return new Sources(CodeGenerator.generate(model, protos), origins(model));
+  }
+
+  /**
+   * Replaces {@code output} with the sources (see {@link SourceWriter#replace}). A file that cannot be written
+   * is a {@link dev.apispec.codegen.spec.SpecException} located at the type, group or 'api' it comes from: a name
+   * too long for the file system is the spec's to fix.
+   */
+  public static void write(Sources sources, Path output) throws IOException {
+    try {
+      SourceWriter.replace(output, sources.files());
+    } catch (SourceWriteException e) {
+      Location origin = sources.origins().get(e.className());
+      if (origin == null) {
+        throw e;
+      }
+      throw new SpecException(List.of(new Problem(origin, e.getMessage())));
+    }
+  }
+
+  /** The binary name of every class generated for {@code model}, and where in the spec it comes from. */
+  private static Map<String, Location> origins(Spec model) {
+    Symbols symbols = new Symbols(model.api());
+    Map<String, Location> origins = new HashMap<>();
+    origins.put(symbols.client().reflectionName(), model.api().location());
+    origins.put(symbols.apiException().reflectionName(), model.api().location());
+    model.types().forEach(type -> origins.putIfAbsent(symbols.type(type.name()).reflectionName(), type.location()));
+    model.groups().forEach(group -> origins.putIfAbsent(symbols.groupClass(group).reflectionName(), group.location()));
+    return origins;
   }
 
   /**
@@ -68,8 +111,17 @@ public final class Codegen {
       problems.add(new Location(descriptorSet.toString(), 1, 1),
           "cannot read the protobuf descriptor set (is protoc configured to write it before this plugin runs?): "
               + e.getMessage());
-      return null;
+      return ProtoCatalog.unreadable();
     }
+  }
+
+  /** Like {@link #generateFromText}, keeping where each class comes from, for {@link #write}. */
+  public static Sources generateSourcesFromText(String fileName, String yaml, ProtoCatalog protos) {
+    Problems problems = new Problems();
+    Spec model = SpecReader.readText(fileName, yaml, problems);
+    SpecValidator.validate(model, protos, problems);
+    problems.throwIfAny();
+    return new Sources(CodeGenerator.generate(model, protos), origins(model));
   }
 
   /** Validates a spec given as text, with an optional protobuf catalog; for tests and tools. */

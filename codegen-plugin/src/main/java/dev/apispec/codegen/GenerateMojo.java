@@ -1,7 +1,6 @@
 package dev.apispec.codegen;
 
 import com.palantir.javapoet.JavaFile;
-import dev.apispec.codegen.output.SourceWriter;
 import dev.apispec.codegen.spec.SpecException;
 import java.io.File;
 import java.io.IOException;
@@ -91,9 +90,11 @@ public final class GenerateMojo extends AbstractMojo {
       if (check.upToDate(force, Files.isDirectory(output))) {
         getLog().info("Generated sources are up to date in " + shown(base, output));
       } else {
-        List<JavaFile> files = Codegen.generate(spec.toPath(), base, descriptorSet == null ? null : descriptorSet.toPath());
+        Codegen.Sources sources =
+            Codegen.generateSources(spec.toPath(), base, descriptorSet == null ? null : descriptorSet.toPath());
+        List<JavaFile> files = sources.files();
         check.writingOutput();
-        SourceWriter.replace(output, files);
+        Codegen.write(sources, output);
         check.outputWritten();
         ide.refresh(output.toFile());
         getLog().info("Generated " + files.size() + " Java files from " + shown(base, spec.toPath())

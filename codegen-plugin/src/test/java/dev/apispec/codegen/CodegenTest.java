@@ -177,4 +177,54 @@ class CodegenTest {
     assertTrue(Files.isRegularFile(output.resolve("dev/demo/DemoClient.java")));
     assertTrue(Files.isRegularFile(output.resolve("dev/demo/DemoApiException.java")));
   }
+
+  @Test
+  void anUnreadableDescriptorSetIsOneProblemNotTwo() throws IOException {
+    Path spec = project.resolve("api.yaml");
+    Files.writeString(spec, """
+        api:
+          name: Demo
+          package: dev.demo
+          baseUrl: https://api.example.com
+          auth: {header: token}
+          protobuf:
+            status: {field: status, code: code, message: msg, success: 1}
+        groups:
+          g:
+            prefix: /g/
+            endpoints:
+              - {path: /g/echo, response: {protobuf: testapi.v1.EchoResponse}}
+        """);
+    Path descriptorSet = project.resolve("missing.desc");
+    SpecException e = assertThrows(SpecException.class, () -> Codegen.generate(spec, project, descriptorSet));
+    // not also "cannot be checked: no descriptor set was given" at the endpoint: one was given
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).toString().startsWith(descriptorSet + ":1:1: cannot read the protobuf descriptor"
+        + " set"), e.getMessage());
+  }
+
+  @Test
+  void aFileThatCannotBeWrittenIsAProblemAtTheTypeItComesFrom() throws IOException {
+    // each part of the package is within a file name's limit, but all of them make a path longer than Linux takes
+    String packageName = "dev" + ("." + "p".repeat(250)).repeat(17);
+    Path spec = project.resolve("api.yaml");
+    Files.writeString(spec, """
+        api:
+          name: Demo
+          package: %s
+          baseUrl: https://api.example.com
+          auth: {header: token}
+        types:
+          Tag:
+            fields:
+              name: {type: string}
+        """.formatted(packageName));
+    Path output = project.resolve("out");
+    Codegen.Sources sources = Codegen.generateSources(spec, project, null);
+    SpecException e = assertThrows(SpecException.class, () -> Codegen.write(sources, output));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    String problem = e.problems().get(0).toString();
+    assertTrue(problem.matches("api\\.yaml:(2:3|7:3): cannot write the generated file .*: .*"), problem);
+    assertFalse(Files.exists(output), "nothing is written");
+  }
 }

@@ -54,8 +54,23 @@ public final class CompiledSources implements AutoCloseable {
     try (Stream<Path> walk = Files.walk(sources)) {
       javaFiles = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean ok = javac(javaFiles, classes, diagnostics, extraOptions);
+    if (!ok || !diagnostics.getDiagnostics().isEmpty()) {
+      fail("javac " + (ok ? "warned" : "failed") + ":\n" + diagnostics.getDiagnostics().stream()
+          .map(CompiledSources::describe)
+          .collect(Collectors.joining("\n")));
+    }
+    return new CompiledSources(sources, classes);
+  }
+
+  /**
+   * Compiles {@code javaFiles} into {@code classes} with {@code -Xlint:all -Werror}, in this JVM, collecting every
+   * diagnostic; returns whether javac succeeded.
+   */
+  static boolean javac(List<Path> javaFiles, Path classes, DiagnosticCollector<JavaFileObject> diagnostics,
+      String... extraOptions) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager fileManager =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       List<String> options = new ArrayList<>(List.of(
@@ -64,18 +79,12 @@ public final class CompiledSources implements AutoCloseable {
           "-classpath", System.getProperty("java.class.path"),
           "-d", classes.toString()));
       options.addAll(List.of(extraOptions));
-      boolean ok = javac.getTask(null, fileManager, diagnostics, options, null,
+      return javac.getTask(null, fileManager, diagnostics, options, null,
           fileManager.getJavaFileObjectsFromPaths(javaFiles)).call();
-      if (!ok || !diagnostics.getDiagnostics().isEmpty()) {
-        fail("javac " + (ok ? "warned" : "failed") + ":\n" + diagnostics.getDiagnostics().stream()
-            .map(CompiledSources::describe)
-            .collect(Collectors.joining("\n")));
-      }
     }
-    return new CompiledSources(sources, classes);
   }
 
-  private static String describe(Diagnostic<? extends JavaFileObject> d) {
+  static String describe(Diagnostic<? extends JavaFileObject> d) {
     String where = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
     return "  " + d.getKind() + " " + where + d.getMessage(Locale.ROOT);
   }

@@ -169,14 +169,7 @@ class SpecFuzzTest {
    * and PS as line breaks) and a column, and says something.
    */
   static void checkLocated(List<Problem> problems, String text) {
-    int lines = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
-          || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-        lines++;
-      }
-    }
+    int lines = SpecProblems.lines(text);
     for (Problem problem : problems) {
       if (!FILE.equals(problem.location().file()) || problem.location().line() < 1
           || problem.location().line() > lines || problem.location().column() < 1 || problem.message().isBlank()) {

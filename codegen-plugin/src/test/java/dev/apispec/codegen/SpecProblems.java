@@ -23,4 +23,17 @@ public final class SpecProblems {
     }
     throw new AssertionError("the spec was accepted, but problems were expected:\n" + yaml);
   }
+
+  /** How many lines {@code text} has, as YAML counts them ({@code \n}, {@code \r}, {@code \r\n}, NEL, LS, PS). */
+  public static int lines(String text) {
+    int lines = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+          || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        lines++;
+      }
+    }
+    return lines;
+  }
 }

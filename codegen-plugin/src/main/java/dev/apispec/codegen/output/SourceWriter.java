@@ -3,9 +3,11 @@ package dev.apispec.codegen.output;
 import com.palantir.javapoet.JavaFile;
 import dev.apispec.codegen.util.Parallel;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -86,7 +88,12 @@ public final class SourceWriter {
     Set<String> packages = new LinkedHashSet<>();
     for (JavaFile file : files) {
       if (packages.add(file.packageName())) {
-        Files.createDirectories(packageFolder(root, file.packageName()));
+        Path folder = packageFolder(root, file.packageName());
+        try {
+          Files.createDirectories(folder);
+        } catch (IOException e) {
+          throw new SourceWriteException(file, folder, e);
+        }
       }
     }
     Parallel.forEach("apispec-writer", files, FILES_PER_THREAD, file -> write(root, file));
@@ -111,6 +118,10 @@ public final class SourceWriter {
     try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       file.writeTo(out);
+    } catch (InterruptedIOException | ClosedByInterruptException e) {
+      throw e; // not this file's fault: the run was stopped
+    } catch (IOException e) {
+      throw new SourceWriteException(file, path, e);
     }
   }
 

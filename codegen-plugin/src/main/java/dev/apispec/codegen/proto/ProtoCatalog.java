@@ -34,6 +34,18 @@ public final class ProtoCatalog {
     return new ProtoCatalog(Map.of());
   }
 
+  /** Stands for a descriptor set that was given but could not be read (a problem that is reported already). */
+  public static ProtoCatalog unreadable() {
+    return UNREADABLE;
+  }
+
+  private static final ProtoCatalog UNREADABLE = new ProtoCatalog(Map.of());
+
+  /** Whether this stands for a descriptor set that could not be read: its messages are unknown, not missing. */
+  public boolean isUnreadable() {
+    return this == UNREADABLE;
+  }
+
   public static ProtoCatalog parse(byte[] descriptorSet) throws InvalidProtocolBufferException {
     FileDescriptorSet set = FileDescriptorSet.parseFrom(descriptorSet);
     Map<String, Message> messages = new TreeMap<>();

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -120,11 +122,16 @@ public final class SpecReader {
     if (Files.isRegularFile(specPath)) {
       return List.of(specPath);
     }
+    if (!Files.isDirectory(specPath) && Files.isSymbolicLink(specPath)) {
+      problems.add(new Location(display(displayRoot, specPath), 1, 1), brokenLink(specPath));
+      return List.of();
+    }
     if (!Files.isDirectory(specPath)) {
       problems.add(new Location(display(displayRoot, specPath), 1, 1),
           "the spec does not exist; set 'spec' to a YAML file or a folder of them");
       return List.of();
     }
+    reportBrokenLinks(specPath, displayRoot, problems);
     try (Stream<Path> listing = Files.list(specPath)) {
       List<Path> files = listing
           .filter(Files::isRegularFile)
@@ -142,6 +149,42 @@ public final class SpecReader {
     } catch (IOException e) {
       problems.add(new Location(display(displayRoot, specPath), 1, 1), "cannot list the folder: " + e.getMessage());
       return List.of();
+    }
+  }
+
+  /**
+   * Spec files that are links to nothing, or to themselves through other links, would be left out as not being
+   * files: a part of the spec would go missing without a word.
+   */
+  private static void reportBrokenLinks(Path folder, Path displayRoot, Problems problems) {
+    try (Stream<Path> listing = Files.list(folder)) {
+      listing.filter(p -> {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return (n.endsWith(".yaml") || n.endsWith(".yml")) && Files.isSymbolicLink(p) && !Files.exists(p);
+      }).sorted().forEach(link -> problems.add(new Location(display(displayRoot, link), 1, 1), brokenLink(link)));
+    } catch (IOException e) {
+      // listing the folder again below reports it
+    }
+  }
+
+  private static String brokenLink(Path link) {
+    try {
+      link.toRealPath();
+      return "the link cannot be followed; make it point to a spec file";
+    } catch (FileSystemException e) {
+      boolean loop = e.getReason() != null && e.getReason().toLowerCase(Locale.ROOT).contains("levels of symbolic links");
+      return loop ? "the link leads round in a loop of links; make it point to a spec file"
+          : "the link points to '" + target(link) + "', which does not exist; fix or remove the link";
+    } catch (IOException e) {
+      return "the link cannot be followed (" + e.getMessage() + "); make it point to a spec file";
+    }
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "?";
     }
   }
 
@@ -166,6 +209,12 @@ public final class SpecReader {
 
   private static String readText(Path file, String name, Problems problems) {
     try {
+      // Not read at all when it cannot be within the limit: every code point takes at most 4 bytes of UTF-8.
+      if (Files.size(file) > 4L * YamlReader.MAX_CODE_POINTS + 3) {
+        problems.add(new Location(name, 1, 1), "the file is larger than " + (4L * YamlReader.MAX_CODE_POINTS)
+            + " bytes, more than a spec file may hold; split the spec into several files");
+        return null;
+      }
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -349,6 +398,19 @@ public final class SpecReader {
     } else {
       unreadableTypes.add(entry.key());
       problems.add(entry.keyLocation(), what + " needs 'fields' (an object type) or 'enum' (an enum)");
+      reportUnknownTypeKeys(type, what);
+    }
+  }
+
+  /** A type that is neither kind may have its kind's key misspelt: name every key that belongs to neither. */
+  private void reportUnknownTypeKeys(YamlNode.Mapping type, String what) {
+    Set<String> known = new TreeSet<>(OBJECT_KEYS);
+    known.addAll(ENUM_KEYS);
+    for (YamlNode.Entry key : type.entries()) {
+      if (!known.contains(key.key())) {
+        problems.add(key.keyLocation(), "unknown key '" + key.key() + "' in " + what
+            + DidYouMean.suggestion(key.key(), known) + " (allowed: " + String.join(", ", known) + ")");
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads YAML text into {@link YamlNode}s that keep their line and column. Reports syntax errors,
@@ -59,6 +60,9 @@ public final class YamlReader {
           + " characters; break it (a YAML string may span lines)");
       return null;
     }
+    if (!checkCharacters(file, body, problems)) {
+      return null;
+    }
     try (YAMLParser parser = factory.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -81,15 +85,22 @@ public final class YamlReader {
       if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
         Mark mark = yaml.getProblemMark();
         problems.add(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "not valid YAML: "
-            + cleanMessage(yaml.getProblem()) + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")"));
+            + YamlMessages.plain(cleanMessage(yaml.getProblem()) + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")")));
+        return null;
+      }
+      if (e.getCause() instanceof ReaderException reader) {
+        // SnakeYAML's reader says where (in code points) but carries no line; find it in the text
+        problems.add(YamlMessages.atCodePoint(file, body, reader.getPosition()), "not valid YAML: "
+            + YamlMessages.plain(cleanMessage(reader.getMessage())));
         return null;
       }
       JsonLocation where = e.getLocation();
       problems.add(where == null ? new Location(file, 1, 1) : location(file, where),
-          "not valid YAML: " + cleanMessage(e.getOriginalMessage()));
+          "not valid YAML: " + YamlMessages.plain(cleanMessage(e.getOriginalMessage())));
       return null;
     } catch (IOException | RuntimeException e) {
-      problems.add(new Location(file, 1, 1), "not valid YAML: " + cleanMessage(String.valueOf(e.getMessage())));
+      problems.add(new Location(file, 1, 1), "not valid YAML: "
+          + YamlMessages.plain(cleanMessage(String.valueOf(e.getMessage()))));
       return null;
     }
   }
@@ -111,6 +122,7 @@ public final class YamlReader {
       problems.add(here, ANCHORS);
     }
     JsonToken token = parser.currentToken();
+    boolean tagged = checkTag(here, parser, token, problems);
     switch (token) {
       case START_OBJECT: {
         List<YamlNode.Entry> entries = new ArrayList<>();
@@ -118,6 +130,7 @@ public final class YamlReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           Location keyLocation = location(file, parser.currentTokenLocation());
+          checkUnicode(keyLocation, key, "key", problems);
           parser.nextToken();
           YamlNode value = readValue(file, parser, problems, depth + 1);
           Location previous = seen.putIfAbsent(key, keyLocation);
@@ -140,6 +153,7 @@ public final class YamlReader {
         return new YamlNode.Sequence(here, List.copyOf(items));
       }
       case VALUE_STRING:
+        checkUnicode(here, parser.getText(), "string", problems);
         return new YamlNode.Scalar(here, parser.getText());
       case VALUE_NUMBER_INT:
         return new YamlNode.Scalar(here, parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
@@ -152,9 +166,59 @@ public final class YamlReader {
       case VALUE_NULL:
         return new YamlNode.Scalar(here, null);
       default:
-        problems.add(here, "unexpected YAML content (" + token + ")");
+        if (!tagged) { // a tag such as !!binary makes such values, and is reported already
+          problems.add(here, "a value of a kind a spec does not use; write text, a number, true or false, a list"
+              + " or a map");
+        }
         return null;
     }
+  }
+
+  /**
+   * Checks what SnakeYAML would report late, without a line, or not at all: more code points than
+   * {@link #MAX_CODE_POINTS} (its own limit lets comments through) and unpaired surrogates (not Unicode, and
+   * unwritable as UTF-8). Reports the first such place and returns {@code false} when there is one.
+   */
+  private static boolean checkCharacters(String file, String text, Problems problems) {
+    if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      problems.add(YamlMessages.atCodePoint(file, text, MAX_CODE_POINTS), "the file holds more than "
+          + MAX_CODE_POINTS + " characters (comments count too); split the spec into several files");
+      return false;
+    }
+    int bad = YamlMessages.unpairedSurrogate(text);
+    if (bad >= 0) {
+      problems.add(YamlMessages.atCodePoint(file, text, text.codePointCount(0, bad)), String.format(
+          "the file holds an unpaired surrogate (U+%04X), which is not a Unicode character; remove it",
+          (int) text.charAt(bad)));
+      return false;
+    }
+    return true;
+  }
+
+  /** A string or key that an escape such as {@code "\ud800"} made into text that is not Unicode. */
+  private static void checkUnicode(Location where, String text, String what, Problems problems) {
+    int bad = YamlMessages.unpairedSurrogate(text);
+    if (bad >= 0) {
+      problems.add(where, String.format("the %s holds an unpaired surrogate (U+%04X, at character %d), which is not"
+          + " a Unicode character and cannot be written as UTF-8; write the character it stands for", what,
+          (int) text.charAt(bad), bad + 1));
+    }
+  }
+
+  /**
+   * A spec needs no YAML tags; Jackson would read an unknown one ({@code !foo}) as if it were not there. The
+   * core ones are fine where they say what the value is anyway ({@code !!str} on a string). Returns whether it
+   * reported one.
+   */
+  private static boolean checkTag(Location here, YAMLParser parser, JsonToken token, Problems problems)
+      throws IOException {
+    String tag = parser.getTypeId();
+    if (tag == null || tag.isEmpty() || tag.equals(YamlMessages.coreTag(token))) {
+      return false;
+    }
+    problems.add(here, "the YAML tag '" + YamlMessages.shownTag(tag) + "' is not supported in a spec; remove it"
+        + " (quote a value to make it a string)");
+    return true;
   }
 
   /** Where the first line longer than {@link #MAX_LINE_LENGTH} goes over it, or {@code null}. */

@@ -10,6 +10,7 @@ import dev.apispec.codegen.model.TypeRef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.codegen.proto.ProtoCatalog;
+import dev.apispec.codegen.spec.DidYouMean;
 import dev.apispec.codegen.spec.Location;
 import dev.apispec.codegen.spec.Problems;
 import java.net.URI;
@@ -90,6 +91,9 @@ public final class SpecValidator {
       }
     }
     checkGroups(haveProtos);
+    ValueChecks.check(spec, types, problems);
+    JavaLimits.check(spec, problems);
+    ReservedNames.check(spec, haveProtos ? protos : null, problems);
   }
 
   private void checkApi(ApiInfo api) {
@@ -321,7 +325,7 @@ public final class SpecValidator {
               // its declaration's problem is reported
             } else if (type == null) {
               problems.add(json.location(), "unknown type '" + json.typeName() + "'"
-                  + suggestion(json.typeName(), types.keySet()));
+                  + BodyHints.forJson(json.typeName(), types.keySet(), protos));
             } else if (!(type instanceof TypeDef.ObjectDef)) {
               problems.add(json.location(), "'" + json.typeName() + "' is an enum; a JSON body must be an object type");
             }
@@ -351,6 +355,9 @@ public final class SpecValidator {
   }
 
   private void checkProto(EndpointDef.ProtobufBody body, boolean haveProtos, boolean isResponse) {
+    if (protos.isUnreadable()) {
+      return; // the descriptor set's own problem says what to fix
+    }
     if (!haveProtos) {
       problems.add(body.location(), "protobuf message '" + body.messageName()
           + "' cannot be checked: no descriptor set was given (set the plugin's 'descriptorSet')");
@@ -359,7 +366,8 @@ public final class SpecValidator {
     ProtoCatalog.Message message = protos.find(body.messageName());
     if (message == null) {
       problems.add(body.location(), "protobuf message '" + body.messageName()
-          + "' does not exist in the compiled .proto files" + suggestion(body.messageName(), protos.names()));
+          + "' does not exist in the compiled .proto files" + BodyHints.forProtobuf(body.messageName(), types.keySet(),
+          protos));
       return;
     }
     ApiInfo.ProtobufSettings status = spec.api() == null ? null : spec.api().protobuf();
@@ -387,38 +395,6 @@ public final class SpecValidator {
 
   /** "; did you mean 'ChatType'?" when a known name is close, else "". */
   static String suggestion(String wanted, Iterable<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance = distance(wanted.toLowerCase(), candidate.toLowerCase());
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = candidate;
-      }
-    }
-    if (best != null && bestDistance <= Math.max(2, wanted.length() / 3)) {
-      return "; did you mean '" + best + "'?";
-    }
-    return "";
+    return DidYouMean.suggestion(wanted, known);
   }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
-  }
-
 }

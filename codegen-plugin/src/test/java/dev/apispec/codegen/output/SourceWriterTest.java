@@ -4,6 +4,7 @@ import static dev.apispec.codegen.Interruptions.leftovers;
 import static dev.apispec.codegen.Interruptions.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -259,10 +260,11 @@ class SourceWriterTest {
     List<JavaFile> clash = new ArrayList<>(many("Type", 3));
     clash.add(JavaFile.builder("dev.demo.a", TypeSpec.classBuilder("Type0").addJavadoc("Another.\n").build()).build());
 
-    FileAlreadyExistsException thrown =
-        assertThrows(FileAlreadyExistsException.class, () -> SourceWriter.replace(output, clash));
+    SourceWriteException failed = assertThrows(SourceWriteException.class, () -> SourceWriter.replace(output, clash));
+    FileAlreadyExistsException thrown = assertInstanceOf(FileAlreadyExistsException.class, failed.getCause());
 
     assertTrue(thrown.getFile().endsWith("Type0.java"), thrown.getFile());
+    assertEquals("dev.demo.a.Type0", failed.className());
     assertEquals(before, snapshot(output));
     assertEquals(List.of(), leftovers(output));
   }

@@ -66,4 +66,23 @@ class SpecFolderTest {
           + expectedProblems.get(i));
     }
   }
+
+  @Test
+  void linksThatLeadNowhereOrRoundInALoopAreReportedNotSkipped() throws IOException {
+    Files.writeString(folder.resolve("api.yaml"), "api: {name: Demo, package: dev.demo, baseUrl: https://a.example,"
+        + " auth: {header: token}}\n");
+    Files.createSymbolicLink(folder.resolve("loop-a.yaml"), folder.resolve("loop-b.yaml"));
+    Files.createSymbolicLink(folder.resolve("loop-b.yaml"), folder.resolve("loop-a.yaml"));
+    Files.createSymbolicLink(folder.resolve("gone.yml"), folder.resolve("missing.yaml"));
+
+    Problems problems = new Problems();
+    SpecReader.read(folder, folder, problems);
+
+    assertEquals(List.of(
+            "gone.yml:1:1: the link points to '" + folder.resolve("missing.yaml") + "', which does not exist; fix or"
+                + " remove the link",
+            "loop-a.yaml:1:1: the link leads round in a loop of links; make it point to a spec file",
+            "loop-b.yaml:1:1: the link leads round in a loop of links; make it point to a spec file"),
+        problems.sorted().stream().map(Problem::toString).toList());
+  }
 }

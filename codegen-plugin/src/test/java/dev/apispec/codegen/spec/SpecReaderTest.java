@@ -131,6 +131,21 @@ class SpecReaderTest {
   }
 
   @Test
+  void aMisspeltKindOfATypeIsNamedWithTheKeyItWasMeantToBe() {
+    assertEquals(List.of(
+            "spec.yaml:2:3: type 'T' needs 'fields' (an object type) or 'enum' (an enum)",
+            "spec.yaml:3:5: unknown key 'fileds' in type 'T'; did you mean 'fields'? (allowed: doc, enum, fields,"
+                + " values)"),
+        problemsOf("""
+            types:
+              T:
+                fileds:
+                  a: {type: string}
+                doc: A type.
+            """).stream().filter(p -> !p.contains("'api'")).toList());
+  }
+
+  @Test
   void missingRequiredKeysAreReportedOnTheMapThatLacksThem() {
     assertEquals(List.of(
             "spec.yaml:2:3: 'api' is missing 'name'",

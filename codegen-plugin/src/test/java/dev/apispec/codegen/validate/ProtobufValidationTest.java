@@ -29,7 +29,8 @@ class ProtobufValidationTest {
     assertEquals(List.of(
             "spec.yaml:14:29: protobuf message 'testapi.v1.EchoRequst' does not exist in the compiled .proto files;"
                 + " did you mean 'testapi.v1.EchoRequest'?",
-            "spec.yaml:15:30: protobuf message 'EchoResponse' does not exist in the compiled .proto files"),
+            "spec.yaml:15:30: protobuf message 'EchoResponse' does not exist in the compiled .proto files;"
+                + " did you mean 'testapi.v1.EchoResponse'?"),
         SpecProblems.of(API + """
             groups:
               echo:
