@@ -28,6 +28,8 @@ final class JavaLimits {
   static final int MAX_ENDPOINTS_PER_GROUP = 2_700;
   /** Each group costs 15 bytes of the client's constructor; 4,363 compiled. */
   static final int MAX_GROUPS = 3_000;
+  /** A method takes 255 parameter slots, less {@code this}, the body and a long or double taking two each. */
+  static final int MAX_PARAMS = 120;
   /** A string constant, or a name, is stored in at most 65,535 bytes of modified UTF-8. */
   static final int MAX_CONSTANT_BYTES = 65_535;
   /** And javac takes a string constant of at most 65,534 characters. */
@@ -72,6 +74,10 @@ final class JavaLimits {
   }
 
   private void checkApi(ApiInfo api) {
+    for (ApiInfo.HostDef host : api.hosts()) {
+      constant(host.url(), host.location(), "the URL of host '" + host.name() + "'");
+      constant(Symbols.hostSetter(host.name()), host.location(), "the builder method of host '" + host.name() + "'");
+    }
     if (api.name() != null) {
       // the longest file of the API's own classes: the client's nested builder
       fileName(api.name() + "Client$Builder.class", api.location(), "api 'name' '" + api.name() + "'");
@@ -156,6 +162,33 @@ final class JavaLimits {
       String method = Symbols.methodName(group, endpoint);
       constant(method + "Async", where, "the method name of the endpoint");
       constant(Symbols.endpointConstant(method), where, "the constant of the endpoint");
+      checkShapes(group, endpoint);
+    }
+  }
+
+  /** What the constructs beyond the bodies put in generated code: parameters, media types, envelopes. */
+  private void checkShapes(GroupDef group, EndpointDef endpoint) {
+    if (endpoint.params().size() > MAX_PARAMS) {
+      problems.add(endpoint.params().get(MAX_PARAMS).location(), "endpoint '" + endpoint.path() + "' has "
+          + endpoint.params().size() + " parameters; a Java method takes at most " + MAX_PARAMS
+          + " of them here; put them in a request body");
+    }
+    for (EndpointDef.ParamDef param : endpoint.params()) {
+      constant(param.wireName(), param.location(), "the name of parameter");
+      constant(Symbols.paramName(param), param.location(), "the Java name of parameter");
+    }
+    for (EndpointDef.Body body : new EndpointDef.Body[] {endpoint.request(), endpoint.response()}) {
+      if (body instanceof EndpointDef.TextBody text) {
+        constant(text.contentType(), text.location(), "the media type");
+      } else if (body instanceof EndpointDef.BytesBody bytes) {
+        constant(bytes.contentType(), bytes.location(), "the media type");
+      }
+    }
+    EndpointDef.EnvelopeDef envelope = group.envelope(endpoint);
+    if (envelope != null && !envelope.none()) {
+      for (String field : new String[] {envelope.codeField(), envelope.messageField(), envelope.dataField()}) {
+        constant(field, envelope.location(), "a field name of the envelope");
+      }
     }
   }
 
@@ -191,6 +224,7 @@ final class JavaLimits {
         case INT64 -> "Ljava/lang/Long;".length();
         case FLOAT64 -> "Ljava/lang/Double;".length();
         case BOOL -> "Ljava/lang/Boolean;".length();
+        case JSON -> "Lcom/fasterxml/jackson/databind/JsonNode;".length();
       };
     }
     if (type instanceof TypeRef.Named named) {

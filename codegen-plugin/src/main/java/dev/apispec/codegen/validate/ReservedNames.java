@@ -82,8 +82,14 @@ final class ReservedNames {
       }
     }
     if (api != null && api.authHeader() != null) {
-      variable(roots, JavaNames.lowerCamel(api.authHeader()), api.location(),
+      variable(roots, Symbols.credentialSetter(api), api.location(),
           "auth 'header' '" + api.authHeader() + "' would become the builder field");
+    }
+    if (api != null) {
+      for (ApiInfo.HostDef host : api.hosts()) {
+        variable(roots, Symbols.hostSetter(host.name()), host.location(), "host '" + host.name()
+            + "' would become the builder field");
+      }
     }
     for (TypeDef type : spec.types()) {
       if (type instanceof TypeDef.ObjectDef object) {
@@ -106,6 +112,10 @@ final class ReservedNames {
       for (EndpointDef endpoint : group.endpoints()) {
         String constant = Symbols.endpointConstant(Symbols.methodName(group, endpoint));
         variable(roots, constant, endpoint.pathLocation(), "endpoint '" + endpoint.path() + "' would become the constant");
+        for (EndpointDef.ParamDef param : endpoint.params()) {
+          variable(roots, Symbols.paramName(param), param.location(), "parameter '" + param.wireName()
+              + "' would become the method parameter");
+        }
       }
     }
   }
@@ -138,7 +148,8 @@ final class ReservedNames {
   private void variable(Set<String> reserved, String name, Location location, String what) {
     if (reserved.contains(name)) {
       problems.add(location, what + " '" + name + "', which would hide the package '" + name
-          + "' that the generated code names; " + (what.startsWith("field") ? "set 'javaName'"
+          + "' that the generated code names; " + (what.startsWith("field") || what.startsWith("parameter")
+          ? "set 'javaName'"
           : what.startsWith("endpoint") ? "set 'name'" : "rename it"));
     }
   }

@@ -217,7 +217,7 @@ final class ShapeChecks {
         // an upper-case name could hide a class (Objects, Params) or constant the method body names
         problems.add(param.location(), "'javaName' '" + param.javaName() + "' of " + name
             + " must start with a lower-case letter");
-      } else if (Symbols.RESERVED_PARAMETERS.contains(javaName) || packageRoots().contains(javaName)) {
+      } else if (Symbols.RESERVED_PARAMETERS.contains(javaName)) {
         problems.add(param.location(), name + " would be named '" + javaName + "', which the generated method"
             + " uses itself; " + (param.javaName() == null ? "set 'javaName'" : "choose another 'javaName'"));
       }
@@ -266,18 +266,6 @@ final class ShapeChecks {
             + "' is not declared; add it to 'params' with 'in: path'");
       }
     }
-  }
-
-  /**
-   * The first names of the packages generated methods may write out in full (JavaPoet does when a simple name
-   * is taken): a parameter of that name would hide the package.
-   */
-  private Set<String> packageRoots() {
-    Set<String> roots = new LinkedHashSet<>(List.of("java", "javax", "com", "dev"));
-    if (spec.api() != null && spec.api().packageName() != null) {
-      roots.add(spec.api().packageName().split("\\.", 2)[0]);
-    }
-    return roots;
   }
 
   private void checkParamType(EndpointDef.ParamDef param, String name) {
