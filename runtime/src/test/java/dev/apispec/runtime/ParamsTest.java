@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,28 @@ class ParamsTest {
         () -> transport.callAsync(INFO, Params.create().path("id", 1), null).join());
 
     assertTrue(e.getCause() instanceof ApiHttpException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void aRetriedCallSendsTheSameTargetAgainSyncAndAsync() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server.respondWith(exchange -> LocalServer.send(exchange, calls.getAndIncrement() % 2 == 0 ? 503 : 200,
+        "application/json", "{\"code\":1,\"msg\":\"ok\"}"));
+    ApiTransport retrying = ApiTransport.builder().baseUri(server.uri()).auth("token", TOKEN)
+        .jsonEnvelope(new JsonEnvelope("code", "msg", "data", 1))
+        .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build()).build();
+    Params params = Params.create().path("id", "a b").query("q", "x");
+
+    retrying.call(INFO, params, null);
+    retrying.callAsync(INFO, params, null).join();
+
+    assertEquals(4, calls.get());
+    for (int i = 0; i < 4; i++) {
+      LocalServer.Recorded request = server.takeRequest();
+      assertEquals("/v1/x/a%20b/info", request.path());
+      assertEquals("q=x", request.rawQuery());
+      assertEquals(TOKEN, request.header("token"));
+    }
   }
 
   @Test
