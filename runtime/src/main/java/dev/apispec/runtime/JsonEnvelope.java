@@ -22,11 +22,12 @@ public final class JsonEnvelope {
 
   /** An envelope with all three fields. */
   public JsonEnvelope(String codeField, String messageField, String dataField, int successCode) {
-    this(Objects.requireNonNull(codeField, "codeField"), Objects.requireNonNull(messageField, "messageField"),
-        Objects.requireNonNull(dataField, "dataField"), successCode, true);
+    this(successCode, Objects.requireNonNull(codeField, "codeField"),
+        Objects.requireNonNull(messageField, "messageField"), Objects.requireNonNull(dataField, "dataField"));
   }
 
-  private JsonEnvelope(String codeField, String messageField, String dataField, int successCode, boolean checked) {
+  /** Code and data may be {@code null} here (another order than the public constructor's, to tell them apart). */
+  private JsonEnvelope(int successCode, String codeField, String messageField, String dataField) {
     this.codeField = codeField;
     this.messageField = Objects.requireNonNull(messageField, "messageField");
     this.dataField = dataField;
@@ -38,7 +39,7 @@ public final class JsonEnvelope {
    * {@code successCode} is not read without a code field.
    */
   public static JsonEnvelope of(String codeField, String messageField, String dataField, int successCode) {
-    return new JsonEnvelope(codeField, messageField, dataField, successCode, true);
+    return new JsonEnvelope(successCode, codeField, messageField, dataField);
   }
 
   /**
@@ -46,7 +47,7 @@ public final class JsonEnvelope {
    * is a success, and its message is not checked.
    */
   public static JsonEnvelope messageOnly(String messageField) {
-    return new JsonEnvelope(null, messageField, null, 0, true);
+    return new JsonEnvelope(0, null, messageField, null);
   }
 
   /** The property holding the result code, or {@code null} when the envelope has none. */
