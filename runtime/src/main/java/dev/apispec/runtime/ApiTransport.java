@@ -358,7 +358,13 @@ public final class ApiTransport {
           throw new IllegalArgumentException(endpoint + " declares the header '" + headers.get(i)
               + "', which carries the credential; the transport sets it");
         }
-        request.header(headers.get(i), headers.get(i + 1));
+        try {
+          request.header(headers.get(i), headers.get(i + 1));
+        } catch (IllegalArgumentException e) {
+          // the JDK's message quotes the value, which may be personal
+          throw new IllegalArgumentException(endpoint + " cannot send the header '" + headers.get(i)
+              + "': its name or value is not allowed (a line break, or a header the HTTP client sets itself)");
+        }
       }
     }
     if (requestTimeout != null) {

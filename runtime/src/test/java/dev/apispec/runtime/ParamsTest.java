@@ -166,6 +166,19 @@ class ParamsTest {
   }
 
   @Test
+  void aHeaderTheHttpClientRefusesIsNamedWithoutItsValue() {
+    IllegalArgumentException lineBreak = assertThrows(IllegalArgumentException.class,
+        () -> transport.call(LIST, Params.create().header("X-Note", "a\r\nX-Evil: 1"), null));
+    IllegalArgumentException restricted = assertThrows(IllegalArgumentException.class,
+        () -> transport.call(LIST, Params.create().header("Host", "elsewhere"), null));
+
+    assertEquals("GET /v1/list cannot send the header 'X-Note': its name or value is not allowed (a line break,"
+        + " or a header the HTTP client sets itself)", lineBreak.getMessage());
+    assertTrue(restricted.getMessage().startsWith("GET /v1/list cannot send the header 'Host'"), restricted.getMessage());
+    assertEquals(0, server.pendingRequests());
+  }
+
+  @Test
   void exceptionsNameTheTemplateNeverTheValue() throws Exception {
     server.respond(500, "text/plain", "down");
 
