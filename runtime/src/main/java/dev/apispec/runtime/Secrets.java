@@ -40,7 +40,7 @@ final class Secrets {
     // a string may be cut off (a truncated or malformed body): its value then runs to the end. Possessive: a
     // long value must not grow the regex engine's stack.
     return Pattern.compile("\"(?:" + names + ")\"\\s*:\\s*(?:\"((?:[^\"\\\\]++|\\\\.)*+)(?:\"|\\\\?$)"
-        + "|(-?[0-9][0-9.eE+-]*|true|false))");
+        + "|(-?[0-9][0-9.eE+-]*))"); // not true or false: masking those everywhere would hide nothing
   }
 
   /** The same secret fields with another credential. */
