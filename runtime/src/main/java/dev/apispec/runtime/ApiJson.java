@@ -15,6 +15,8 @@ public final class ApiJson {
    * fail on properties a DTO does not declare (DTOs keep them anyway), refuses a number with a
    * fraction for an integer field instead of cutting the fraction off, and has {@link #module()}: a known
    * property sent as an explicit {@code null} is written back as {@code null}.
+   *
+   * @return a new mapper
    */
   public static ObjectMapper newMapper() {
     return JsonMapper.builder()
@@ -36,6 +38,8 @@ public final class ApiJson {
    * property the JSON gives as {@code null} is also put into that map as {@code name -> null}, so that the
    * record's {@code @JsonAnyGetter} writes {@code "name":null} back; an absent property stays absent.
    * Register it on a mapper of your own to get the same.
+   *
+   * @return the module, shared: modules hold no state
    */
   public static Module module() {
     return ExplicitNulls.MODULE;

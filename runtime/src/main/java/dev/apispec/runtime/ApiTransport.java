@@ -142,13 +142,20 @@ public final class ApiTransport {
   /**
    * The base URI of the host named {@code host} ({@link Builder#baseUri(String, URI)}), the default one for
    * {@code null}, or {@code null} when this transport has no host of that name.
+   *
+   * @param host the host's name, or {@code null} for the default host
+   * @return its base URI, or {@code null}
    */
   public URI baseUri(String host) {
     Host found = host == null ? defaultHost : hosts.get(host);
     return found == null ? null : URI.create(found.base);
   }
 
-  /** Whether this transport has a credential to send to authenticated endpoints. */
+  /**
+   * Whether this transport has a credential to send to authenticated endpoints.
+   *
+   * @return {@code true} when it has one
+   */
   public boolean hasCredential() {
     return token != null;
   }
@@ -158,6 +165,9 @@ public final class ApiTransport {
    * logs in and then makes an authenticated client. It shares this one's HttpClient, mapper and caches, so it
    * is cheap. {@code null} makes a transport without a credential, whose authenticated endpoints fail with
    * {@link ApiCredentialException}.
+   *
+   * @param token the credential, or {@code null} for none
+   * @return a new transport
    */
   public ApiTransport withCredential(String token) {
     return new ApiTransport(this, token);
@@ -167,6 +177,10 @@ public final class ApiTransport {
    * Calls {@code endpoint} with {@code body} (a protobuf message, a {@link RawBody}, any other object as JSON,
    * or {@code null} for none) and returns its decoded response.
    *
+   * @param endpoint the endpoint to call
+   * @param body the request body, or {@code null}
+   * @param <T> the type a successful call returns
+   * @return the decoded response ({@code null} for {@link Void})
    * @throws IllegalArgumentException before anything is sent, when the endpoint's path is a template (its
    *     values come with {@link #call(Endpoint, Params, Object)})
    * @throws IllegalStateException when the endpoint names a host this transport does not have
@@ -181,6 +195,11 @@ public final class ApiTransport {
    * Calls {@code endpoint} with its path, query and header parameters and {@code body}, as
    * {@link #call(Endpoint, Object)} does.
    *
+   * @param endpoint the endpoint to call
+   * @param params its path, query and header parameters
+   * @param body the request body, or {@code null}
+   * @param <T> the type a successful call returns
+   * @return the decoded response ({@code null} for {@link Void})
    * @throws IllegalArgumentException before anything is sent, when a placeholder of the path template has no
    *     value, a path value names no placeholder, or a header is the credential header
    * @throws ApiException on any failure; see its subclasses
@@ -194,6 +213,11 @@ public final class ApiTransport {
    * Like {@link #call(Endpoint, Object)}, without blocking. The future fails with the same
    * {@link ApiException}s (wrapped in a {@link CompletionException} by {@code join()}); a mistake in the call
    * itself (an {@link IllegalArgumentException} or {@link IllegalStateException}) is thrown at once.
+   *
+   * @param endpoint the endpoint to call
+   * @param body the request body, or {@code null}
+   * @param <T> the type a successful call returns
+   * @return the future decoded response
    */
   public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Object body) {
     ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
@@ -206,7 +230,15 @@ public final class ApiTransport {
     return sendAsync(endpoint, decoder, request, 1);
   }
 
-  /** Like {@link #call(Endpoint, Params, Object)}, without blocking; see {@link #callAsync(Endpoint, Object)}. */
+  /**
+   * Like {@link #call(Endpoint, Params, Object)}, without blocking; see {@link #callAsync(Endpoint, Object)}.
+   *
+   * @param endpoint the endpoint to call
+   * @param params its path, query and header parameters
+   * @param body the request body, or {@code null}
+   * @param <T> the type a successful call returns
+   * @return the future decoded response
+   */
   public <T> CompletableFuture<T> callAsync(Endpoint<T> endpoint, Params params, Object body) {
     ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
     HttpRequest request;
@@ -511,13 +543,24 @@ public final class ApiTransport {
       return this;
     }
 
-    /** The default base URI: where endpoints without a {@link Endpoint#host()} are sent. */
+    /**
+     * The default base URI: where endpoints without a {@link Endpoint#host()} are sent.
+     *
+     * @param baseUri an absolute URI; endpoint paths are appended to it
+     * @return this builder
+     */
     public Builder baseUri(URI baseUri) {
       this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
       return this;
     }
 
-    /** The base URI of the host named {@code host}, for the endpoints whose {@link Endpoint#host()} names it. */
+    /**
+     * The base URI of the host named {@code host}, for the endpoints whose {@link Endpoint#host()} names it.
+     *
+     * @param host the host's name, as endpoints give it
+     * @param uri an absolute URI; endpoint paths are appended to it
+     * @return this builder
+     */
     public Builder baseUri(String host, URI uri) {
       hosts.put(Objects.requireNonNull(host, "host"), Objects.requireNonNull(uri, "uri"));
       return this;
@@ -527,6 +570,9 @@ public final class ApiTransport {
      * JSON properties whose values are secret (say {@code "token"} of a login response): wherever they occur in
      * a body, their values are masked as {@code ***} in every exception message the transport makes, as the
      * credential is.
+     *
+     * @param jsonNames the JSON property names
+     * @return this builder
      */
     public Builder secretFields(Set<String> jsonNames) {
       this.secretFields = Set.copyOf(jsonNames);
@@ -537,6 +583,10 @@ public final class ApiTransport {
      * The header that carries the credential, and its value ({@code null} for none yet: authenticated endpoints
      * then fail with {@link ApiCredentialException} until {@link ApiTransport#withCredential(String)} gives one).
      * The value is never printed. Without this call the API has no credential, and nothing is required.
+     *
+     * @param header the header name
+     * @param token the secret value, or {@code null} for none yet
+     * @return this builder
      */
     public Builder auth(String header, String token) {
       this.authHeader = Objects.requireNonNull(header, "header");

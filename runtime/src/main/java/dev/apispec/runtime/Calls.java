@@ -16,9 +16,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Calls {
-  /** The HTTP method, upper case. */
+  /**
+   * The HTTP method, upper case.
+   *
+   * @return the method
+   */
   String method();
 
-  /** The path (a template with {@code {name}} placeholders for path parameters), as the spec writes it. */
+  /**
+   * The path (a template with {@code {name}} placeholders for path parameters), as the spec writes it.
+   *
+   * @return the path
+   */
   String path();
 }

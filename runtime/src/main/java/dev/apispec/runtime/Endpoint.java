@@ -32,6 +32,8 @@ public record Endpoint<T>(String method, String path, ResponseFormat<T> response
    * @param path see {@link #path()}
    * @param response see {@link #response()}
    * @param retryable see {@link #retryable()}
+   * @param authenticated see {@link #authenticated()}
+   * @param host see {@link #host()}
    */
   public Endpoint {
     Objects.requireNonNull(method, "method");
@@ -42,17 +44,37 @@ public record Endpoint<T>(String method, String path, ResponseFormat<T> response
     }
   }
 
-  /** An authenticated endpoint on the default host. */
+  /**
+   * An authenticated endpoint on the default host.
+   *
+   * @param method see {@link #method()}
+   * @param path see {@link #path()}
+   * @param response see {@link #response()}
+   * @param retryable see {@link #retryable()}
+   */
   public Endpoint(String method, String path, ResponseFormat<T> response, boolean retryable) {
     this(method, path, response, retryable, true, null);
   }
 
-  /** An authenticated endpoint on the default host that is never retried. */
+  /**
+   * An authenticated endpoint on the default host that is never retried.
+   *
+   * @param method see {@link #method()}
+   * @param path see {@link #path()}
+   * @param response see {@link #response()}
+   */
   public Endpoint(String method, String path, ResponseFormat<T> response) {
     this(method, path, response, false);
   }
 
-  /** An authenticated {@code POST} endpoint on the default host that is never retried. */
+  /**
+   * An authenticated {@code POST} endpoint on the default host that is never retried.
+   *
+   * @param path see {@link #path()}
+   * @param response see {@link #response()}
+   * @param <T> the type a successful call returns
+   * @return the endpoint
+   */
   public static <T> Endpoint<T> post(String path, ResponseFormat<T> response) {
     return new Endpoint<>("POST", path, response);
   }

@@ -11,6 +11,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface HeaderParam {
-  /** The header parameter's name, as the spec writes it. */
+  /**
+   * The header parameter's name, as the spec writes it.
+   *
+   * @return the name
+   */
   String value();
 }

@@ -20,7 +20,14 @@ public final class JsonEnvelope {
   private final String dataField;
   private final int successCode;
 
-  /** An envelope with all three fields. */
+  /**
+   * An envelope with all three fields.
+   *
+   * @param codeField the property holding the result code
+   * @param messageField the property holding the server's message
+   * @param dataField the property holding the payload
+   * @param successCode the result code that means success
+   */
   public JsonEnvelope(String codeField, String messageField, String dataField, int successCode) {
     this(successCode, Objects.requireNonNull(codeField, "codeField"),
         Objects.requireNonNull(messageField, "messageField"), Objects.requireNonNull(dataField, "dataField"));
@@ -37,6 +44,12 @@ public final class JsonEnvelope {
   /**
    * An envelope whose code and data fields may be absent ({@code null}); the message field is always named.
    * {@code successCode} is not read without a code field.
+   *
+   * @param codeField the property holding the result code, or {@code null}
+   * @param messageField the property holding the server's message
+   * @param dataField the property holding the payload, or {@code null}
+   * @param successCode the result code that means success
+   * @return the envelope
    */
   public static JsonEnvelope of(String codeField, String messageField, String dataField, int successCode) {
     return new JsonEnvelope(successCode, codeField, messageField, dataField);
@@ -45,37 +58,64 @@ public final class JsonEnvelope {
   /**
    * An envelope with a message and neither code nor data, such as {@code {"msg":"success"}}: any 2xx answer
    * is a success, and its message is not checked.
+   *
+   * @param messageField the property holding the server's message
+   * @return the envelope
    */
   public static JsonEnvelope messageOnly(String messageField) {
     return new JsonEnvelope(0, null, messageField, null);
   }
 
-  /** The property holding the result code, or {@code null} when the envelope has none. */
+  /**
+   * The property holding the result code, or {@code null} when the envelope has none.
+   *
+   * @return the property name, or {@code null}
+   */
   public String codeField() {
     return codeField;
   }
 
-  /** The property holding the server's message. */
+  /**
+   * The property holding the server's message.
+   *
+   * @return the property name
+   */
   public String messageField() {
     return messageField;
   }
 
-  /** The property holding the payload, or {@code null} when the envelope has none. */
+  /**
+   * The property holding the payload, or {@code null} when the envelope has none.
+   *
+   * @return the property name, or {@code null}
+   */
   public String dataField() {
     return dataField;
   }
 
-  /** The code that means success; meaningless without a {@link #codeField()}. */
+  /**
+   * The code that means success; meaningless without a {@link #codeField()}.
+   *
+   * @return the code
+   */
   public int successCode() {
     return successCode;
   }
 
-  /** Whether the envelope has a code field. */
+  /**
+   * Whether the envelope has a code field.
+   *
+   * @return {@code true} when it has one
+   */
   public boolean hasCode() {
     return codeField != null;
   }
 
-  /** Whether the envelope has a data field. */
+  /**
+   * Whether the envelope has a data field.
+   *
+   * @return {@code true} when it has one
+   */
   public boolean hasData() {
     return dataField != null;
   }

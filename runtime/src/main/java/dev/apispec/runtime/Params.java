@@ -30,7 +30,11 @@ public final class Params {
 
   private Params() {}
 
-  /** No parameters yet. */
+  /**
+   * No parameters yet.
+   *
+   * @return new, empty parameters
+   */
   public static Params create() {
     return new Params();
   }
@@ -38,6 +42,9 @@ public final class Params {
   /**
    * Fills the {@code {name}} segment of the endpoint's path template with {@code value}.
    *
+   * @param name the parameter's name, as the spec gives it
+   * @param value its value
+   * @return these parameters
    * @throws NullPointerException when {@code value} is {@code null}: a path has no empty segment to send
    */
   public Params path(String name, Object value) {
@@ -52,6 +59,10 @@ public final class Params {
   /**
    * Adds {@code name=value} to the query; nothing when {@code value} is {@code null}, and one pair per
    * element, in order, when it is a {@link Collection} (whose {@code null} elements are skipped).
+   *
+   * @param name the parameter's name, as the spec gives it
+   * @param value its value, or {@code null} for none
+   * @return these parameters
    */
   public Params query(String name, Object value) {
     Objects.requireNonNull(name, "name");
@@ -72,7 +83,13 @@ public final class Params {
     }
   }
 
-  /** Sends the header {@code name: value}; nothing when {@code value} is {@code null}. */
+  /**
+   * Sends the header {@code name: value}; nothing when {@code value} is {@code null}.
+   *
+   * @param name the parameter's name, as the spec gives it
+   * @param value its value, or {@code null} for none
+   * @return these parameters
+   */
   public Params header(String name, Object value) {
     Objects.requireNonNull(name, "name");
     if (value != null) {

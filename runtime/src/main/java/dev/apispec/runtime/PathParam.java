@@ -11,6 +11,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface PathParam {
-  /** The path parameter's name, as the spec writes it. */
+  /**
+   * The path parameter's name, as the spec writes it.
+   *
+   * @return the name
+   */
   String value();
 }

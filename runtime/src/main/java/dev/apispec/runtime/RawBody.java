@@ -11,17 +11,35 @@ import java.util.Objects;
  * @param bytes the body
  */
 public record RawBody(String contentType, byte[] bytes) {
+  /**
+   * Checks that both are given.
+   *
+   * @param contentType see {@link #contentType()}
+   * @param bytes see {@link #bytes()}
+   */
   public RawBody {
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(bytes, "bytes");
   }
 
-  /** {@code text} encoded as UTF-8. */
+  /**
+   * {@code text} encoded as UTF-8.
+   *
+   * @param text the text
+   * @param contentType the {@code Content-Type} header sent with it
+   * @return the body
+   */
   public static RawBody text(String text, String contentType) {
     return new RawBody(contentType, Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {@code bytes} as they are. */
+  /**
+   * {@code bytes} as they are.
+   *
+   * @param bytes the bytes, not copied
+   * @param contentType the {@code Content-Type} header sent with it
+   * @return the body
+   */
   public static RawBody bytes(byte[] bytes, String contentType) {
     return new RawBody(contentType, bytes);
   }

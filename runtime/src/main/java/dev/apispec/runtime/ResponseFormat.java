@@ -19,7 +19,13 @@ public sealed interface ResponseFormat<T>
         ResponseFormat.JsonCodes, ResponseFormat.JsonBody, ResponseFormat.Text, ResponseFormat.Bytes,
         ResponseFormat.Protobuf {
 
-  /** The transport's JSON envelope, whose data property is decoded as {@code type}. */
+  /**
+   * The transport's JSON envelope, whose data property is decoded as {@code type}.
+   *
+   * @param type the class of the data
+   * @param <T> the type of the decoded value
+   * @return the format
+   */
   static <T> ResponseFormat<T> jsonData(Class<T> type) {
     return new JsonData<>(type);
   }
@@ -27,13 +33,21 @@ public sealed interface ResponseFormat<T>
   /**
    * A JSON envelope of this endpoint's own, whose data property is decoded as {@code type}.
    *
+   * @param type the class of the data
+   * @param envelope the endpoint's envelope
+   * @param <T> the type of the decoded value
+   * @return the format
    * @throws IllegalArgumentException when {@code envelope} has no data field
    */
   static <T> ResponseFormat<T> jsonData(Class<T> type, JsonEnvelope envelope) {
     return new JsonData<>(type, Objects.requireNonNull(envelope, "envelope"));
   }
 
-  /** The transport's JSON envelope, whose data, if any, is not read: only its code is checked. */
+  /**
+   * The transport's JSON envelope, whose data, if any, is not read: only its code is checked.
+   *
+   * @return the format
+   */
   static ResponseFormat<Void> jsonNoData() {
     return JsonNoData.INSTANCE;
   }
@@ -41,6 +55,9 @@ public sealed interface ResponseFormat<T>
   /**
    * A JSON envelope of this endpoint's own, whose data, if any, is not read: only its code is checked (and
    * nothing for an envelope without a code, {@link JsonEnvelope#messageOnly(String)}).
+   *
+   * @param envelope the endpoint's envelope
+   * @return the format
    */
   static ResponseFormat<Void> jsonNoData(JsonEnvelope envelope) {
     return new JsonNoDataIn(envelope);
@@ -52,6 +69,9 @@ public sealed interface ResponseFormat<T>
    * failure code does for {@link #jsonData(Class)}.
    *
    * @param envelope the envelope, {@code null} for the transport's; it must have a code field
+   * @param answers the answer of each code
+   * @param <T> the type of the decoded value
+   * @return the format
    * @throws IllegalArgumentException when {@code envelope} has no code field, or {@code answers} is empty
    * @throws NullPointerException when {@code answers} holds a {@code null} key or value
    */
@@ -59,7 +79,13 @@ public sealed interface ResponseFormat<T>
     return new JsonCodes<>(envelope, answers);
   }
 
-  /** JSON without an envelope: the whole body is decoded as {@code type}, and any 2xx status is a success. */
+  /**
+   * JSON without an envelope: the whole body is decoded as {@code type}, and any 2xx status is a success.
+   *
+   * @param type the class of the body
+   * @param <T> the type of the decoded value
+   * @return the format
+   */
   static <T> ResponseFormat<T> jsonBody(Class<T> type) {
     return new JsonBody<>(type);
   }
@@ -68,6 +94,7 @@ public sealed interface ResponseFormat<T>
    * The body as text, decoded with the charset its {@code Content-Type} names (UTF-8 when it names none).
    *
    * @param accept the {@code Accept} header sent
+   * @return the format
    */
   static ResponseFormat<String> text(String accept) {
     return new Text(accept);
@@ -77,12 +104,19 @@ public sealed interface ResponseFormat<T>
    * The body's bytes as they came.
    *
    * @param accept the {@code Accept} header sent
+   * @return the format
    */
   static ResponseFormat<byte[]> bytes(String accept) {
     return new Bytes(accept);
   }
 
-  /** A protobuf message with a status field. */
+  /**
+   * A protobuf message with a status field.
+   *
+   * @param parser the parser of the response message
+   * @param <T> the type of the message
+   * @return the format
+   */
   static <T extends MessageLite> ResponseFormat<T> protobuf(Parser<T> parser) {
     return new Protobuf<>(parser);
   }
@@ -90,9 +124,17 @@ public sealed interface ResponseFormat<T>
   /**
    * See {@link #jsonData(Class)} and {@link #jsonData(Class, JsonEnvelope)}.
    *
+   * @param type the class of the data
    * @param envelope this endpoint's envelope, {@code null} for the transport's
+   * @param <T> the type of the data
    */
   record JsonData<T>(Class<T> type, JsonEnvelope envelope) implements ResponseFormat<T> {
+    /**
+     * Checks the class, and that the envelope has a data field.
+     *
+     * @param type see {@link #type()}
+     * @param envelope see {@link #envelope()}
+     */
     public JsonData {
       Objects.requireNonNull(type, "type");
       if (envelope != null && !envelope.hasData()) {
@@ -101,7 +143,11 @@ public sealed interface ResponseFormat<T>
       }
     }
 
-    /** The transport's envelope. */
+    /**
+     * The transport's envelope.
+     *
+     * @param type see {@link #type()}
+     */
     public JsonData(Class<T> type) {
       this(type, null);
     }
@@ -113,8 +159,17 @@ public sealed interface ResponseFormat<T>
     INSTANCE
   }
 
-  /** See {@link #jsonNoData(JsonEnvelope)}. */
+  /**
+   * See {@link #jsonNoData(JsonEnvelope)}.
+   *
+   * @param envelope this endpoint's envelope
+   */
   record JsonNoDataIn(JsonEnvelope envelope) implements ResponseFormat<Void> {
+    /**
+     * Checks the envelope.
+     *
+     * @param envelope see {@link #envelope()}
+     */
     public JsonNoDataIn {
       Objects.requireNonNull(envelope, "envelope");
     }
@@ -124,8 +179,16 @@ public sealed interface ResponseFormat<T>
    * See {@link #codes(JsonEnvelope, Map)}.
    *
    * @param envelope this endpoint's envelope, {@code null} for the transport's
+   * @param answers the answer of each code
+   * @param <T> the type of the answers
    */
   record JsonCodes<T>(JsonEnvelope envelope, Map<Integer, T> answers) implements ResponseFormat<T> {
+    /**
+     * Checks the envelope and copies the answers.
+     *
+     * @param envelope see {@link #envelope()}
+     * @param answers see {@link #answers()}
+     */
     public JsonCodes {
       if (envelope != null && !envelope.hasCode()) {
         throw new IllegalArgumentException("codes(…) needs an envelope with a code field; " + envelope + " has none");
@@ -137,22 +200,50 @@ public sealed interface ResponseFormat<T>
     }
   }
 
-  /** See {@link #jsonBody(Class)}. */
+  /**
+   * See {@link #jsonBody(Class)}.
+   *
+   * @param type the class of the body
+   * @param <T> the type of the body
+   */
   record JsonBody<T>(Class<T> type) implements ResponseFormat<T> {
+    /**
+     * Checks it is given.
+     *
+     * @param type see {@link #type()}
+     */
     public JsonBody {
       Objects.requireNonNull(type, "type");
     }
   }
 
-  /** See {@link #text(String)}. */
+  /**
+   * See {@link #text(String)}.
+   *
+   * @param accept the {@code Accept} header sent
+   */
   record Text(String accept) implements ResponseFormat<String> {
+    /**
+     * Checks it is given.
+     *
+     * @param accept see {@link #accept()}
+     */
     public Text {
       Objects.requireNonNull(accept, "accept");
     }
   }
 
-  /** See {@link #bytes(String)}. */
+  /**
+   * See {@link #bytes(String)}.
+   *
+   * @param accept the {@code Accept} header sent
+   */
   record Bytes(String accept) implements ResponseFormat<byte[]> {
+    /**
+     * Checks it is given.
+     *
+     * @param accept see {@link #accept()}
+     */
     public Bytes {
       Objects.requireNonNull(accept, "accept");
     }
