@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.apispec.runtime.CommaSeparated;
+import dev.apispec.runtime.UnknownFields;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +44,8 @@ public record TagRelationRequest(@JsonProperty("userId") String userId,
         Objects.requireNonNull(userId, "userId is required");
         Objects.requireNonNull(tagGroupId, "tag_group_id is required");
         unknownFields = unknownFields == null || unknownFields.isEmpty() ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
+                : UnknownFields.copyOf(unknownFields, "userId", userId, "tag_group_id", tagGroupId,
+                "chatType", chatType, "msgTypes", msgTypes);
     }
 
     /**

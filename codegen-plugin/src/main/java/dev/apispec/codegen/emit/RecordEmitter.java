@@ -23,9 +23,9 @@ import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.runtime.CommaSeparated;
 import dev.apispec.runtime.JsonString;
+import dev.apispec.runtime.UnknownFields;
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
@@ -110,9 +110,14 @@ final class RecordEmitter {
         + " nothing\n", JavaNames.UNKNOWN_FIELDS);
     // Most payloads have no unknown properties: share one empty map instead of copying Jackson's empty one.
     // emptyMap(), not Map.of(), because it answers get(null) and containsKey(null) as the copy does.
-    compact.addStatement("$N = $N == null || $N.isEmpty() ? $T.emptyMap()$W: $T.unmodifiableMap(new $T<>($N))",
+    // A known property kept there as an explicit null must not be written twice once it has a value.
+    CodeBlock.Builder known = CodeBlock.builder();
+    for (TypeDef.FieldDef field : object.fields()) {
+      known.add(",$W$S, $N", field.wireName(), Symbols.fieldName(field));
+    }
+    compact.addStatement("$N = $N == null || $N.isEmpty() ? $T.emptyMap()$W: $T.copyOf($N$L)",
         JavaNames.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS, JavaNames.UNKNOWN_FIELDS, Collections.class,
-        Collections.class, LinkedHashMap.class, JavaNames.UNKNOWN_FIELDS);
+        UnknownFields.class, JavaNames.UNKNOWN_FIELDS, known.build());
     delegate.add("$T.of())", Map.class);
     convenience.addStatement(delegate.build());
 

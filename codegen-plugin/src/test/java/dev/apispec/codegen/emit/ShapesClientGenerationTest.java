@@ -247,6 +247,10 @@ class ShapesClientGenerationTest {
     String withNull = "{\"formContext\":null,\"score\":\"1\"}";
     assertEquals(MAPPER.readTree(withNull), MAPPER.readTree(MAPPER.writeValueAsBytes(
         MAPPER.readValue(withNull, model("FormReport")))));
+    // a record given a value for a property it kept as an explicit null writes the property once
+    Object kept = MAPPER.readValue("{\"score\":null}", model("FormReport"));
+    Object valued = construct(model("FormReport"), null, null, new java.math.BigDecimal("3"), call(kept, "unknownFields"));
+    assertEquals("{\"score\":\"3\"}", MAPPER.writeValueAsString(valued));
     String without = "{\"score\":\"1\"}";
     assertEquals(MAPPER.readTree(without), MAPPER.readTree(MAPPER.writeValueAsBytes(
         MAPPER.readValue(without, model("FormReport")))));
