@@ -1,6 +1,10 @@
 package dev.apispec.codegen;
 
 import com.palantir.javapoet.JavaFile;
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problem;
+import dev.apispec.codegen.diagnostics.Problems;
+import dev.apispec.codegen.diagnostics.SpecException;
 import dev.apispec.codegen.emit.CodeGenerator;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.naming.Symbols;
@@ -8,10 +12,6 @@ import dev.apispec.codegen.openapi.OpenApiExporter;
 import dev.apispec.codegen.output.SourceWriteException;
 import dev.apispec.codegen.output.SourceWriter;
 import dev.apispec.codegen.proto.ProtoCatalog;
-import dev.apispec.codegen.spec.Location;
-import dev.apispec.codegen.spec.Problem;
-import dev.apispec.codegen.spec.Problems;
-import dev.apispec.codegen.spec.SpecException;
 import dev.apispec.codegen.spec.SpecReader;
 import dev.apispec.codegen.validate.SpecValidator;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * The whole pipeline, without Maven: read the spec, validate it completely, and generate sources.
- * Throws {@link dev.apispec.codegen.spec.SpecException} with every problem when the spec is invalid.
+ * Throws {@link dev.apispec.codegen.diagnostics.SpecException} with every problem when the spec is invalid.
  */
 public final class Codegen {
   private Codegen() {}
@@ -52,7 +52,7 @@ public final class Codegen {
 
   /**
    * Replaces {@code output} with the sources (see {@link SourceWriter#replace}). A file that cannot be written
-   * is a {@link dev.apispec.codegen.spec.SpecException} located at the type, group or 'api' it comes from: a name
+   * is a {@link dev.apispec.codegen.diagnostics.SpecException} located at the type, group or 'api' it comes from: a name
    * too long for the file system is the spec's to fix.
    */
   public static void write(Sources sources, Path output) throws IOException {

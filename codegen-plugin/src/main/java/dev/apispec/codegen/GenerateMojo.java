@@ -1,7 +1,7 @@
 package dev.apispec.codegen;
 
 import com.palantir.javapoet.JavaFile;
-import dev.apispec.codegen.spec.SpecException;
+import dev.apispec.codegen.diagnostics.SpecException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.apispec.codegen;
 
-import dev.apispec.codegen.spec.Problem;
+import dev.apispec.codegen.diagnostics.Problem;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

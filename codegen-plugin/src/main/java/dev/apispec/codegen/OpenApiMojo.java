@@ -1,7 +1,7 @@
 package dev.apispec.codegen;
 
+import dev.apispec.codegen.diagnostics.SpecException;
 import dev.apispec.codegen.output.AtomicWrite;
-import dev.apispec.codegen.spec.SpecException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

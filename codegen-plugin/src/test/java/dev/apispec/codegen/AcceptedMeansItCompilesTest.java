@@ -3,10 +3,10 @@ package dev.apispec.codegen;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.apispec.codegen.diagnostics.Problem;
+import dev.apispec.codegen.diagnostics.SpecException;
 import dev.apispec.codegen.output.SourceWriter;
 import dev.apispec.codegen.proto.ProtoCatalog;
-import dev.apispec.codegen.spec.Problem;
-import dev.apispec.codegen.spec.SpecException;
 import dev.apispec.runtime.testing.Reliability;
 import java.io.IOException;
 import java.net.URL;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.JavaFile;
+import dev.apispec.codegen.diagnostics.Problem;
+import dev.apispec.codegen.diagnostics.SpecException;
 import dev.apispec.codegen.output.SourceWriter;
-import dev.apispec.codegen.spec.Problem;
-import dev.apispec.codegen.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.apispec.codegen;
 
+import dev.apispec.codegen.diagnostics.Problem;
+import dev.apispec.codegen.diagnostics.SpecException;
 import dev.apispec.codegen.proto.ProtoCatalog;
-import dev.apispec.codegen.spec.Problem;
-import dev.apispec.codegen.spec.SpecException;
 import java.util.List;
 
 /** Runs the whole pipeline on a spec given as text and returns what it reports, as a user reads it. */

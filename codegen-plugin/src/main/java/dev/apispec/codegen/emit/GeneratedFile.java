@@ -4,7 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
-import dev.apispec.codegen.spec.Location;
+import dev.apispec.codegen.diagnostics.Location;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.apispec.codegen.model;
 
-import dev.apispec.codegen.spec.Location;
+import dev.apispec.codegen.diagnostics.Location;
 import java.util.List;
 
 /**

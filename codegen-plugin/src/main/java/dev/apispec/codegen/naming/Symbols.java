@@ -3,10 +3,10 @@ package dev.apispec.codegen.naming;
 import com.palantir.javapoet.ClassName;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.EndpointDef;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.model.TypeDef;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Decides the Java name of every generated artifact: classes, accessors, methods and fields.
@@ -42,7 +42,12 @@ public final class Symbols {
   }
 
   public ClassName groupClass(GroupDef group) {
-    return ClassName.get(packageName, JavaNames.upperCamel(group.name()) + "Api");
+    return ClassName.get(packageName, groupClassName(group));
+  }
+
+  /** The simple name of a group's class: {@code group-tag} → {@code GroupTagApi}. */
+  public static String groupClassName(GroupDef group) {
+    return JavaNames.upperCamel(group.name()) + "Api";
   }
 
   public static String groupAccessor(GroupDef group) {

@@ -1,5 +1,7 @@
 package dev.apispec.codegen.spec;
 
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problems;
 import dev.apispec.codegen.model.TypeRef;
 
 /** Parses a type reference such as {@code list<map<int64>>}; names are resolved later. */

@@ -1,6 +1,7 @@
 package dev.apispec.codegen.spec;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.apispec.codegen.diagnostics.Location;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.apispec.codegen.spec;
 
+import dev.apispec.codegen.diagnostics.Location;
 import java.util.List;
 
 /** A YAML value that remembers where it was written. */

@@ -1,7 +1,7 @@
 package dev.apispec.codegen.validate;
 
+import dev.apispec.codegen.diagnostics.DidYouMean;
 import dev.apispec.codegen.proto.ProtoCatalog;
-import dev.apispec.codegen.spec.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,15 +1,14 @@
 package dev.apispec.codegen.validate;
 
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problems;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.EndpointDef;
 import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.model.TypeRef;
-import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
-import dev.apispec.codegen.spec.Location;
-import dev.apispec.codegen.spec.Problems;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -90,7 +89,7 @@ final class JavaLimits {
     constant(api.baseUrl(), api.location(), "'baseUrl'");
     if (api.authHeader() != null) {
       // the builder's message names the credential's setter twice
-      String credential = JavaNames.lowerCamel(api.authHeader());
+      String credential = Symbols.credentialSetter(api);
       constant(credential + " is required; call " + credential + "(…) before build()", api.location(),
           "auth 'header'");
     }
@@ -149,7 +148,7 @@ final class JavaLimits {
   }
 
   private void checkGroup(GroupDef group) {
-    fileName(JavaNames.upperCamel(group.name()) + "Api.class", group.location(), "group '" + group.name() + "'");
+    fileName(Symbols.groupClassName(group) + ".class", group.location(), "group '" + group.name() + "'");
     constant(Symbols.groupAccessor(group), group.location(), "the accessor of group '" + group.name() + "'");
     if (group.endpoints().size() > MAX_ENDPOINTS_PER_GROUP) {
       problems.add(group.endpoints().get(MAX_ENDPOINTS_PER_GROUP).pathLocation(), "group '" + group.name()
@@ -160,7 +159,7 @@ final class JavaLimits {
       constant(endpoint.path(), endpoint.pathLocation(), "path");
       Location where = endpoint.nameLocation() == null ? endpoint.pathLocation() : endpoint.nameLocation();
       String method = Symbols.methodName(group, endpoint);
-      constant(method + "Async", where, "the method name of the endpoint");
+      constant(Symbols.asyncMethodName(method), where, "the method name of the endpoint");
       constant(Symbols.endpointConstant(method), where, "the constant of the endpoint");
       checkShapes(group, endpoint);
     }

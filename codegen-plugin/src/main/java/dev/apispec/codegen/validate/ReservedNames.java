@@ -2,16 +2,15 @@ package dev.apispec.codegen.validate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.palantir.javapoet.ClassName;
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problems;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.EndpointDef;
 import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.model.TypeDef;
-import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.codegen.proto.ProtoCatalog;
-import dev.apispec.codegen.spec.Location;
-import dev.apispec.codegen.spec.Problems;
 import dev.apispec.runtime.ApiTransport;
 import java.lang.module.ModuleDescriptor;
 import java.util.Map;
@@ -133,7 +132,7 @@ final class ReservedNames {
       clash(model + type.name(), type.location(), "type '" + type.name() + "'");
     }
     for (GroupDef group : spec.groups()) {
-      clash(client + JavaNames.upperCamel(group.name()) + "Api", group.location(),
+      clash(client + Symbols.groupClassName(group), group.location(),
           "the class of group '" + group.name() + "'");
     }
   }

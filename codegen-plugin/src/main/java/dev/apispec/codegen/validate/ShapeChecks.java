@@ -1,5 +1,7 @@
 package dev.apispec.codegen.validate;
 
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problems;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.EndpointDef;
 import dev.apispec.codegen.model.GroupDef;
@@ -8,8 +10,6 @@ import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.model.TypeRef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
-import dev.apispec.codegen.spec.Location;
-import dev.apispec.codegen.spec.Problems;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package dev.apispec.codegen.validate;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import dev.apispec.codegen.diagnostics.DidYouMean;
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problems;
 import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.EndpointDef;
 import dev.apispec.codegen.model.GroupDef;
@@ -10,9 +13,6 @@ import dev.apispec.codegen.model.TypeRef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.codegen.proto.ProtoCatalog;
-import dev.apispec.codegen.spec.DidYouMean;
-import dev.apispec.codegen.spec.Location;
-import dev.apispec.codegen.spec.Problems;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -262,7 +262,7 @@ public final class SpecValidator {
             + "()', which the client has already; rename the group");
       } else {
         // Case mapping is not one to one ('ß' becomes 'SS'), so different accessors can still share a class.
-        String className = JavaNames.upperCamel(group.name()) + "Api";
+        String className = Symbols.groupClassName(group);
         GroupDef sameClass = classes.putIfAbsent(className, group);
         if (sameClass != null) {
           problems.add(group.location(), "groups '" + sameClass.name() + "' and '" + group.name()

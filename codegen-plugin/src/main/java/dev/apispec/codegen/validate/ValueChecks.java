@@ -1,12 +1,12 @@
 package dev.apispec.codegen.validate;
 
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problems;
 import dev.apispec.codegen.model.EndpointDef;
 import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.model.TypeRef;
-import dev.apispec.codegen.spec.Location;
-import dev.apispec.codegen.spec.Problems;
 import java.util.Map;
 
 /**

@@ -1,5 +1,8 @@
 package dev.apispec.codegen.spec;
 
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problems;
+import dev.apispec.codegen.diagnostics.SpecException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

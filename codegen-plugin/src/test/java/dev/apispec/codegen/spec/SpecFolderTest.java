@@ -1,5 +1,7 @@
 package dev.apispec.codegen.spec;
 
+import dev.apispec.codegen.diagnostics.Problem;
+import dev.apispec.codegen.diagnostics.Problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

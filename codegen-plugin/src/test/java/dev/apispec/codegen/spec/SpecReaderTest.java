@@ -1,5 +1,8 @@
 package dev.apispec.codegen.spec;
 
+import dev.apispec.codegen.diagnostics.Location;
+import dev.apispec.codegen.diagnostics.Problem;
+import dev.apispec.codegen.diagnostics.Problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

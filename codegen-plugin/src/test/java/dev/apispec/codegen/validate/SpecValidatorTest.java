@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.apispec.codegen.Codegen;
 import dev.apispec.codegen.SpecProblems;
-import dev.apispec.codegen.spec.Problem;
-import dev.apispec.codegen.spec.SpecException;
+import dev.apispec.codegen.diagnostics.Problem;
+import dev.apispec.codegen.diagnostics.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

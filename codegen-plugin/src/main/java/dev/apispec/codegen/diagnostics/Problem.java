@@ -1,4 +1,4 @@
-package dev.apispec.codegen.spec;
+package dev.apispec.codegen.diagnostics;
 
 /** One thing wrong with a spec, and where. The message says what to fix. */
 public record Problem(Location location, String message) {

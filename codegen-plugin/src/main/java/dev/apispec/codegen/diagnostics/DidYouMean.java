@@ -1,4 +1,4 @@
-package dev.apispec.codegen.spec;
+package dev.apispec.codegen.diagnostics;
 
 /** "Did you mean" hints for names that are close to a known one. */
 public final class DidYouMean {

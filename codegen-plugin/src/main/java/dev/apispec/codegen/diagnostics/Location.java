@@ -1,4 +1,4 @@
-package dev.apispec.codegen.spec;
+package dev.apispec.codegen.diagnostics;
 
 /** A place in a spec file; line and column count from 1. */
 public record Location(String file, int line, int column) {

@@ -1,4 +1,4 @@
-package dev.apispec.codegen.spec;
+package dev.apispec.codegen.diagnostics;
 
 import java.util.ArrayList;
 import java.util.Comparator;

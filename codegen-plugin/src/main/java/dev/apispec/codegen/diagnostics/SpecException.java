@@ -1,4 +1,4 @@
-package dev.apispec.codegen.spec;
+package dev.apispec.codegen.diagnostics;
 
 import java.util.List;
 import java.util.stream.Collectors;
