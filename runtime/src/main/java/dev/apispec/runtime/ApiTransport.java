@@ -1,31 +1,28 @@
 package dev.apispec.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.MessageLite;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.time.Clock;
 
 /**
  * Sends the requests of a generated client and reads their responses: one place for the HTTP exchange, the
- * credential, the retries, and the mapping of every failure to an {@link ApiException} that names the
- * endpoint. Bodies are read by one decoder per {@link ResponseFormat} ({@link ResponseDecoders}).
+ * retries, and the mapping of every failure to an {@link ApiException} that names the endpoint. Requests are
+ * built by {@code RequestFactory} (URI, parameters, credential, body), bodies read by one decoder per
+ * {@link ResponseFormat} ({@link ResponseDecoders}).
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -37,40 +34,17 @@ public final class ApiTransport {
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final HttpClient httpClient;
-  private final Host defaultHost;
-  private final Map<String, Host> hosts;
-  private final String authHeader;
-  private final String token;
-  /**
-   * Whether {@link Builder#auth(String, String)} was called: only then does an authenticated endpoint need a
-   * credential. A transport built without it is for an API without one, and sends no header, as it always did.
-   */
-  private final boolean credentialScheme;
+  /** Builds each request: its URI on its host, its parameters, its credential and its body. */
+  private final RequestFactory requests;
   private final Duration requestTimeout;
   private final ResponseDecoders decoders;
   private final Secrets secrets;
-  private final ObjectMapper mapper;
-  private final String jsonContentType;
-  private final String protobufContentType;
   private final RetryPolicy retryPolicy;
   private final long maxResponseBytes;
   /** The body handler of a transport without a request timeout: the same for every call. */
   private final HttpResponse.BodyHandler<byte[]> noDeadlineHandler;
   private final Clock clock = Clock.systemUTC();
-  /** Templates are parsed once per path: the paths are the endpoints' constants. */
-  private final ConcurrentHashMap<String, PathTemplate> templates;
 
-  /** A base URI, and the request URIs of the endpoints without parameters sent there. */
-  private static final class Host {
-    final String base;
-    /** Parsing the URI was a tenth of a call's time in the benchmarks; paths are few, so keep them. */
-    final ConcurrentHashMap<String, URI> uris = new ConcurrentHashMap<>();
-
-    Host(URI uri) {
-      String text = uri.toString();
-      this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-  }
 
   private ApiTransport(Builder builder) {
     if (builder.httpClient != null && builder.httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
@@ -84,41 +58,26 @@ public final class ApiTransport {
     this.retryPolicy = builder.retryPolicy;
     this.maxResponseBytes = builder.maxResponseBytes;
     this.noDeadlineHandler = LimitedBody.handler(maxResponseBytes, LimitedBody.NO_DEADLINE);
-    this.defaultHost = new Host(Objects.requireNonNull(builder.baseUri, "baseUri"));
-    Map<String, Host> named = new HashMap<>();
-    builder.hosts.forEach((name, uri) -> named.put(name, new Host(uri)));
-    this.hosts = Map.copyOf(named);
-    this.authHeader = builder.authHeader;
-    this.token = builder.token;
-    this.credentialScheme = builder.credentialScheme;
     this.requestTimeout = builder.requestTimeout;
-    this.mapper = builder.mapper != null ? builder.mapper : ApiJson.newMapper();
-    this.jsonContentType = builder.jsonContentType;
-    this.protobufContentType = builder.protobufContentType;
+    ObjectMapper mapper = builder.mapper != null ? builder.mapper : ApiJson.newMapper();
+    this.requests = new RequestFactory(Objects.requireNonNull(builder.baseUri, "baseUri"), builder.hosts,
+        builder.authHeader, builder.token, builder.credentialScheme, requestTimeout, mapper,
+        builder.jsonContentType, builder.protobufContentType);
     this.decoders = new ResponseDecoders(mapper, builder.envelope, Objects.requireNonNull(builder.errorFactory,
-        "errorFactory"), builder.protoStatus, jsonContentType, protobufContentType);
-    this.secrets = new Secrets(token, Set.copyOf(builder.secretFields));
-    this.templates = new ConcurrentHashMap<>();
+        "errorFactory"), builder.protoStatus, builder.jsonContentType, builder.protobufContentType);
+    this.secrets = new Secrets(builder.token, Set.copyOf(builder.secretFields));
   }
 
   /** {@code from} with another credential; everything else (and every cache) is shared. */
   private ApiTransport(ApiTransport from, String token) {
     this.httpClient = from.httpClient;
-    this.defaultHost = from.defaultHost;
-    this.hosts = from.hosts;
-    this.authHeader = from.authHeader;
-    this.token = token;
-    this.credentialScheme = true;
+    this.requests = from.requests.withCredential(token);
     this.requestTimeout = from.requestTimeout;
     this.decoders = from.decoders;
     this.secrets = from.secrets.withToken(token);
-    this.mapper = from.mapper;
-    this.jsonContentType = from.jsonContentType;
-    this.protobufContentType = from.protobufContentType;
     this.retryPolicy = from.retryPolicy;
     this.maxResponseBytes = from.maxResponseBytes;
     this.noDeadlineHandler = from.noDeadlineHandler;
-    this.templates = from.templates;
   }
 
   /**
@@ -136,7 +95,7 @@ public final class ApiTransport {
    * @return the URI
    */
   public URI baseUri() {
-    return URI.create(defaultHost.base);
+    return requests.baseUri(null);
   }
 
   /**
@@ -147,8 +106,7 @@ public final class ApiTransport {
    * @return its base URI, or {@code null}
    */
   public URI baseUri(String host) {
-    Host found = host == null ? defaultHost : hosts.get(host);
-    return found == null ? null : URI.create(found.base);
+    return requests.baseUri(host);
   }
 
   /**
@@ -157,7 +115,7 @@ public final class ApiTransport {
    * @return {@code true} when it has one
    */
   public boolean hasCredential() {
-    return token != null;
+    return requests.hasCredential();
   }
 
   /**
@@ -188,7 +146,7 @@ public final class ApiTransport {
    */
   public <T> T call(Endpoint<T> endpoint, Object body) {
     ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
-    return send(endpoint, decoder, newRequest(endpoint, decoder, null, body));
+    return send(endpoint, decoder, requests.newRequest(endpoint, decoder, null, body));
   }
 
   /**
@@ -206,7 +164,7 @@ public final class ApiTransport {
    */
   public <T> T call(Endpoint<T> endpoint, Params params, Object body) {
     ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
-    return send(endpoint, decoder, newRequest(endpoint, decoder, Objects.requireNonNull(params, "params"), body));
+    return send(endpoint, decoder, requests.newRequest(endpoint, decoder, Objects.requireNonNull(params, "params"), body));
   }
 
   /**
@@ -223,7 +181,7 @@ public final class ApiTransport {
     ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
     HttpRequest request;
     try {
-      request = newRequest(endpoint, decoder, null, body);
+      request = requests.newRequest(endpoint, decoder, null, body);
     } catch (ApiException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -243,7 +201,7 @@ public final class ApiTransport {
     ResponseDecoder<T> decoder = decoders.forEndpoint(endpoint);
     HttpRequest request;
     try {
-      request = newRequest(endpoint, decoder, Objects.requireNonNull(params, "params"), body);
+      request = requests.newRequest(endpoint, decoder, Objects.requireNonNull(params, "params"), body);
     } catch (ApiException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -375,89 +333,6 @@ public final class ApiTransport {
     }
   }
 
-  private HttpRequest newRequest(Endpoint<?> endpoint, ResponseDecoder<?> decoder, Params params, Object body) {
-    Host host = endpoint.host() == null ? defaultHost : hosts.get(endpoint.host());
-    if (host == null) {
-      throw new IllegalStateException(endpoint + " is sent to the host '" + endpoint.host()
-          + "', which this client has no base URI for");
-    }
-    HttpRequest.Builder request = HttpRequest.newBuilder(params == null ? literalUri(endpoint, host)
-        : uri(endpoint, host, params));
-    if (params != null) {
-      List<String> headers = params.headerList();
-      for (int i = 0; i < headers.size(); i += 2) {
-        if (headers.get(i).equalsIgnoreCase(authHeader)) {
-          throw new IllegalArgumentException(endpoint + " declares the header '" + headers.get(i)
-              + "', which carries the credential; the transport sets it");
-        }
-        try {
-          request.header(headers.get(i), headers.get(i + 1));
-        } catch (IllegalArgumentException e) {
-          // the JDK's message quotes the value, which may be personal
-          throw new IllegalArgumentException(endpoint + " cannot send the header '" + headers.get(i)
-              + "': its name or value is not allowed (a line break, or a header the HTTP client sets itself)");
-        }
-      }
-    }
-    if (requestTimeout != null) {
-      request.timeout(requestTimeout);
-    }
-    if (endpoint.authenticated()) {
-      if (token != null) {
-        request.header(authHeader, token);
-      } else if (credentialScheme) {
-        throw new ApiCredentialException(endpoint.toString(), authHeader);
-      }
-    }
-    HttpRequest.BodyPublisher publisher;
-    if (body == null) {
-      publisher = HttpRequest.BodyPublishers.noBody();
-    } else if (body instanceof MessageLite message) {
-      request.header("Content-Type", protobufContentType);
-      publisher = HttpRequest.BodyPublishers.ofByteArray(message.toByteArray());
-    } else if (body instanceof RawBody raw) {
-      request.header("Content-Type", raw.contentType());
-      publisher = HttpRequest.BodyPublishers.ofByteArray(raw.bytes());
-    } else {
-      request.header("Content-Type", jsonContentType);
-      try {
-        publisher = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
-      } catch (JsonProcessingException e) {
-        throw new ApiConnectionException(endpoint.toString(),
-            "could not encode the request body as JSON: " + e.getOriginalMessage(), e);
-      }
-    }
-    request.header("Accept", decoder.accept());
-    return request.method(endpoint.method(), publisher).build();
-  }
-
-  /** The URI of an endpoint called without parameters: its path is literal, and kept. */
-  private URI literalUri(Endpoint<?> endpoint, Host host) {
-    URI uri = host.uris.get(endpoint.path());
-    if (uri == null) {
-      PathTemplate template = template(endpoint.path());
-      if (!template.isLiteral()) {
-        throw PathTemplate.missing(endpoint, template.firstName());
-      }
-      // not computeIfAbsent alone: its lambda (it captures host) would be allocated on every call
-      uri = host.uris.computeIfAbsent(endpoint.path(), path -> URI.create(host.base + path));
-    }
-    return uri;
-  }
-
-  private URI uri(Endpoint<?> endpoint, Host host, Params params) {
-    PathTemplate template = template(endpoint.path());
-    String path = template.isLiteral() && params.pathValues().isEmpty() ? endpoint.path()
-        : template.expand(endpoint, params.pathValues());
-    String query = params.queryString();
-    return URI.create(query.isEmpty() ? host.base + path : host.base + path + '?' + query);
-  }
-
-  private PathTemplate template(String path) {
-    PathTemplate template = templates.get(path);
-    return template != null ? template : templates.computeIfAbsent(path, PathTemplate::parse);
-  }
-
   private ApiException transportFailure(Endpoint<?> endpoint, IOException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       // the HTTP client may wrap what the body subscriber raised
@@ -482,8 +357,8 @@ public final class ApiTransport {
 
   @Override
   public String toString() {
-    return "ApiTransport{baseUri=" + defaultHost.base + ", " + authHeader + "=" + (token == null ? "none" : "***")
-        + ", requestTimeout=" + requestTimeout + "}";
+    return "ApiTransport{baseUri=" + requests.baseUri(null) + ", " + requests.authHeader() + "="
+        + (requests.hasCredential() ? "***" : "none") + ", requestTimeout=" + requestTimeout + "}";
   }
 
   /** Builds an {@link ApiTransport}. Generated client builders fill it in. */
