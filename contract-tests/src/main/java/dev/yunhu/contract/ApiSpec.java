@@ -1,34 +1,34 @@
 package dev.yunhu.contract;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.apispec.codegen.diagnostics.Problems;
+import dev.apispec.codegen.diagnostics.SpecException;
+import dev.apispec.codegen.model.ApiInfo;
+import dev.apispec.codegen.model.EndpointDef;
+import dev.apispec.codegen.model.GroupDef;
+import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.proto.ProtoCatalog;
+import dev.apispec.codegen.spec.SpecReader;
+import dev.apispec.codegen.validate.SpecValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The parts of the API spec (the YAML of {@code api-spec/src/main/spec}) that the contract checks
  * need: the endpoints with their bodies and documented errors, the auth header, the JSON envelope
- * and the protobuf status. The plugin validates the spec; this reader only reads it.
+ * and the protobuf status. Read and validated by the plugin's own reader and validator, so the checks
+ * see exactly the spec the client was generated from.
  */
 public final class ApiSpec {
   /** Where the api-spec jar keeps the spec files on the class path. */
   static final String CLASSPATH_DIR = "spec";
-
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** The format of a request or response body. */
   public enum Format { JSON, PROTOBUF }
@@ -112,114 +112,102 @@ public final class ApiSpec {
   private final String protobufContentType;
   private final List<Endpoint> endpoints;
 
-  private ApiSpec(JsonNode api, List<Endpoint> endpoints) {
-    this.authHeader = text(api.path("auth").path("header"), "api.auth.header");
-    JsonNode envelope = api.path("json").path("envelope");
-    this.envelopeCode = envelope.path("code").asText("code");
-    this.envelopeMessage = envelope.path("message").asText("msg");
-    this.envelopeData = envelope.path("data").asText("data");
-    this.jsonSuccess = envelope.path("success").asLong(1);
-    this.jsonContentType = api.path("json").path("contentType").asText("application/json");
-    JsonNode status = api.path("protobuf").path("status");
-    this.statusField = status.path("field").asText("status");
-    this.statusCode = status.path("code").asText("code");
-    this.statusMessage = status.path("message").asText("msg");
-    this.protobufSuccess = status.path("success").asLong(1);
-    this.protobufContentType = api.path("protobuf").path("contentType").asText("application/x-protobuf");
-    this.endpoints = List.copyOf(endpoints);
+  private ApiSpec(Spec model) {
+    ApiInfo api = model.api();
+    this.authHeader = api.authHeader();
+    ApiInfo.JsonSettings json = api.json();
+    this.envelopeCode = json == null ? "code" : json.codeField();
+    this.envelopeMessage = json == null ? "msg" : json.messageField();
+    this.envelopeData = json == null ? "data" : json.dataField();
+    this.jsonSuccess = json == null ? 1 : json.successCode();
+    this.jsonContentType = json == null ? "application/json" : json.contentType();
+    ApiInfo.ProtobufSettings protobuf = api.protobuf();
+    this.statusField = protobuf == null ? "status" : protobuf.statusField();
+    this.statusCode = protobuf == null ? "code" : protobuf.codeField();
+    this.statusMessage = protobuf == null ? "msg" : protobuf.messageField();
+    this.protobufSuccess = protobuf == null ? 1 : protobuf.successCode();
+    this.protobufContentType = protobuf == null ? "application/x-protobuf" : protobuf.contentType();
+    List<Endpoint> all = new ArrayList<>();
+    for (GroupDef group : model.groups()) {
+      for (EndpointDef endpoint : group.endpoints()) {
+        all.add(endpoint(group, endpoint));
+      }
+    }
+    this.endpoints = List.copyOf(all);
   }
 
-  /** Reads the spec files ({@code *.yaml}, {@code *.yml}) of a folder, in name order. */
+  /** Reads and validates the spec files of a folder as the plugin does; a spec it would refuse is refused. */
   public static ApiSpec read(Path dir) {
-    SortedMap<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> list = Files.list(dir)) {
-      for (Path file : list.toList()) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-          files.put(name, Files.readAllBytes(file));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spec in " + dir, e);
-    }
-    return parse(files, dir.toString());
+    return read(dir, dir.toString());
   }
 
   /** Reads the spec from the class path, where the api-spec jar puts it ({@code spec/*.yaml}). */
   public static ApiSpec fromClasspath() {
-    SortedMap<String, byte[]> files = new TreeMap<>();
+    Map<String, byte[]> files = new TreeMap<>();
     ClasspathFiles.read(CLASSPATH_DIR).forEach((name, bytes) -> {
       if (!name.contains("/") && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
         files.put(name, bytes);
       }
     });
-    return parse(files, "the class path (" + CLASSPATH_DIR + "/)");
-  }
-
-  static ApiSpec parse(SortedMap<String, byte[]> files, String where) {
     if (files.isEmpty()) {
-      throw new IllegalStateException("no spec files (*.yaml) in " + where);
+      throw new IllegalStateException("no spec files (*.yaml) on the class path (" + CLASSPATH_DIR + "/)");
     }
-    JsonNode api = null;
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      JsonNode root;
-      try {
-        root = YAML.readTree(file.getValue());
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot parse spec file " + file.getKey() + ": " + e.getMessage(), e);
+    Path dir;
+    try {
+      // the reader takes a folder: the jar's files are copied out once
+      dir = Files.createTempDirectory("apispec-spec");
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Files.write(dir.resolve(file.getKey()), file.getValue());
+        dir.resolve(file.getKey()).toFile().deleteOnExit();
       }
-      if (root == null || root.isMissingNode() || root.isNull()) {
-        continue;
-      }
-      if (root.has("api")) {
-        api = root.get("api");
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> groups = root.path("groups").properties().iterator();
-          groups.hasNext(); ) {
-        Map.Entry<String, JsonNode> group = groups.next();
-        String prefix = text(group.getValue().path("prefix"), "groups." + group.getKey() + ".prefix");
-        for (JsonNode endpoint : group.getValue().path("endpoints")) {
-          endpoints.add(endpoint(group.getKey(), prefix, endpoint));
-        }
-      }
+      dir.toFile().deleteOnExit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the spec out of the class path", e);
     }
-    if (api == null) {
-      throw new IllegalStateException("no spec file in " + where + " has an 'api' section");
-    }
-    return new ApiSpec(api, endpoints);
+    return read(dir, "the class path (" + CLASSPATH_DIR + "/)");
   }
 
-  private static Endpoint endpoint(String group, String prefix, JsonNode node) {
-    String path = text(node.path("path"), "path of an endpoint of group " + group);
-    String method = node.path("method").asText("POST").toUpperCase(Locale.ROOT);
-    List<DocumentedError> errors = new ArrayList<>();
-    for (JsonNode error : node.path("errors")) {
-      errors.add(new DocumentedError(error.path("code").asLong(),
-          error.hasNonNull("message") ? error.get("message").asText() : null));
+  private static ApiSpec read(Path dir, String where) {
+    Problems problems = new Problems();
+    Spec model = SpecReader.read(dir, dir, problems);
+    SpecValidator.validate(model, protoCatalog(), problems);
+    try {
+      problems.throwIfAny();
+    } catch (SpecException e) {
+      throw new IllegalStateException("the spec in " + where + " is not valid: " + e.getMessage(), e);
     }
-    return new Endpoint(group, prefix, method, path, body(node.get("request")), body(node.get("response")),
-        List.copyOf(errors));
+    return new ApiSpec(model);
   }
 
-  private static Body body(JsonNode node) {
-    if (node == null || node.isNull()) {
+  /** The protobuf messages of the generated client, as the validator checks protobuf bodies against. */
+  private static ProtoCatalog protoCatalog() {
+    try {
+      return ProtoCatalog.parse(ProtoTypes.ofClient().descriptorSet());
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the client's own descriptors do not parse", e);
+    }
+  }
+
+  private static Endpoint endpoint(GroupDef group, EndpointDef endpoint) {
+    List<DocumentedError> errors = endpoint.errors().stream()
+        .map(error -> new DocumentedError(error.code(), error.message()))
+        .toList();
+    return new Endpoint(group.name(), group.prefix(), endpoint.method(), endpoint.path(),
+        body(endpoint, endpoint.request()), body(endpoint, endpoint.response()), errors);
+  }
+
+  private static Body body(EndpointDef endpoint, EndpointDef.Body body) {
+    if (body == null) {
       return null;
     }
-    if (node.hasNonNull("json")) {
-      return new Body(Format.JSON, node.get("json").asText());
+    if (body instanceof EndpointDef.JsonBody json) {
+      return new Body(Format.JSON, json.typeName());
     }
-    if (node.hasNonNull("protobuf")) {
-      return new Body(Format.PROTOBUF, node.get("protobuf").asText());
+    if (body instanceof EndpointDef.ProtobufBody proto) {
+      return new Body(Format.PROTOBUF, proto.messageName());
     }
-    throw new IllegalStateException("a body must name 'json' or 'protobuf': " + node);
-  }
-
-  private static String text(JsonNode node, String what) {
-    if (!node.isTextual()) {
-      throw new IllegalStateException("the spec has no " + what);
-    }
-    return node.asText();
+    throw new IllegalStateException(endpoint.method() + " " + endpoint.path() + ": the contract checks do not"
+        + " replay " + body.getClass().getSimpleName() + " bodies yet; only json and protobuf ones");
   }
 
   public List<Endpoint> endpoints() {

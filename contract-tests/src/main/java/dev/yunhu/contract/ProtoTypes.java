@@ -1,5 +1,6 @@
 package dev.yunhu.contract;
 
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
@@ -34,9 +35,10 @@ public final class ProtoTypes {
   private static final ProtoTypes CLIENT = new ProtoTypes(YunhuClient.class);
 
   private final Map<String, Descriptor> messages = new HashMap<>();
+  /** The files of those messages, with the files they import. */
+  private final List<FileDescriptor> files = new ArrayList<>();
 
   private ProtoTypes(Class<?> clientClass) {
-    List<FileDescriptor> files = new ArrayList<>();
     for (Method accessor : clientClass.getMethods()) {
       if (accessor.getParameterCount() != 0 || Modifier.isStatic(accessor.getModifiers())
           || accessor.getDeclaringClass() != clientClass) {
@@ -55,6 +57,13 @@ public final class ProtoTypes {
     for (FileDescriptor file : files) {
       file.getMessageTypes().forEach(this::addMessage);
     }
+  }
+
+  /** The files of the client's messages as a {@code FileDescriptorSet}, as protoc writes one. */
+  public byte[] descriptorSet() {
+    FileDescriptorSet.Builder set = FileDescriptorSet.newBuilder();
+    files.forEach(file -> set.addFile(file.toProto()));
+    return set.build().toByteArray();
   }
 
   /** The messages of the generated Yunhu client. */
