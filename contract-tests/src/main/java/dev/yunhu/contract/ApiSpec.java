@@ -7,6 +7,7 @@ import dev.apispec.codegen.model.ApiInfo;
 import dev.apispec.codegen.model.EndpointDef;
 import dev.apispec.codegen.model.GroupDef;
 import dev.apispec.codegen.model.Spec;
+import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.proto.ProtoCatalog;
 import dev.apispec.codegen.spec.SpecReader;
 import dev.apispec.codegen.validate.SpecValidator;
@@ -18,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The parts of the API spec (the YAML of {@code api-spec/src/main/spec}) that the contract checks
@@ -111,6 +114,7 @@ public final class ApiSpec {
   private final String jsonContentType;
   private final String protobufContentType;
   private final List<Endpoint> endpoints;
+  private final Set<String> secretFields;
 
   private ApiSpec(Spec model) {
     ApiInfo api = model.api();
@@ -134,6 +138,18 @@ public final class ApiSpec {
       }
     }
     this.endpoints = List.copyOf(all);
+    Set<String> secrets = new TreeSet<>();
+    for (TypeDef type : model.types()) {
+      if (type instanceof TypeDef.ObjectDef object) {
+        object.fields().stream().filter(TypeDef.FieldDef::secret).forEach(f -> secrets.add(f.wireName()));
+      }
+    }
+    this.secretFields = Set.copyOf(secrets);
+  }
+
+  /** The wire names of the fields the spec marks {@code secret: true}: the recorder hides their values. */
+  public Set<String> secretFields() {
+    return secretFields;
   }
 
   /** Reads and validates the spec files of a folder as the plugin does; a spec it would refuse is refused. */

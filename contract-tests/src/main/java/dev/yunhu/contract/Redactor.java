@@ -47,14 +47,21 @@ final class Redactor {
   private final Set<String> fields;
   private final Set<String> secrets = new LinkedHashSet<>();
 
+  /** Headers that carry credentials in any API: hidden whatever the spec and the user say. */
+  static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+
   Redactor(ApiSpec spec, ProtoTypes protos, Set<String> headers, Set<String> fields) {
     this.spec = spec;
     this.protos = protos;
-    Set<String> all = new LinkedHashSet<>();
-    all.add(spec.authHeader().toLowerCase(Locale.ROOT));
+    Set<String> all = new LinkedHashSet<>(CREDENTIAL_HEADERS);
+    if (spec.authHeader() != null) {
+      all.add(spec.authHeader().toLowerCase(Locale.ROOT));
+    }
     headers.forEach(h -> all.add(h.toLowerCase(Locale.ROOT)));
     this.headers = Set.copyOf(all);
-    this.fields = Set.copyOf(fields);
+    Set<String> named = new LinkedHashSet<>(spec.secretFields());
+    named.addAll(fields);
+    this.fields = Set.copyOf(named);
   }
 
   /** The recording of one exchange, with every secret replaced. */

@@ -194,6 +194,33 @@ class RecorderTest {
   }
 
   @Test
+  void credentialHeadersOfAnyApiAreHiddenWithoutBeingNamed() throws Exception {
+    answerJson("/v1/friend/apply", "{\"code\":1,\"msg\":\"success\"}");
+    String bearer = "Bearer eyJhbGciOi-bearer-7781";
+    String cookie = "sid=cookie-value-5521";
+    HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(recorder.uri().resolve("/v1/friend/apply"))
+            .header("token", TOKEN)
+            .header("Authorization", bearer)
+            .header("Proxy-Authorization", "Basic cHJveHk6cGFzcw==")
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"chatId\":\"1\",\"chatType\":1}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(bearer, received.get(0).header("authorization"));
+    Recording recording = read("friend/apply/live");
+    for (String header : List.of("authorization", "cookie", "token")) {
+      assertEquals(Recording.REDACTED, recording.request().header(header), header);
+    }
+    // a hop-by-hop header: not passed on, and not recorded at all
+    assertNull(recording.request().header("proxy-authorization"));
+    String text = Files.readString(recorder.written().get(0));
+    assertFalse(text.contains("eyJhbGciOi") || text.contains("cookie-value") || text.contains("cHJveHk6"), text);
+  }
+
+  @Test
   void namedHeadersAreHiddenAndUnknownPathsAreFiledByPath() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(recorder.uri().resolve("/v1/friend/ignore-apply"))
