@@ -131,12 +131,15 @@ public final class Recorder implements AutoCloseable {
       return;
     }
     try {
-      Recording recording = new Redactor(spec, protos, options.redactHeaders(), options.redactFields())
-          .record(request, response.statusCode(), response.headers().firstValue("content-type").orElse(null),
-              response.body(), "Recorded through the recording proxy from " + options.target() + " on "
-                  + LocalDate.now(ZoneOffset.UTC) + ".", NOT_RECORDED);
+      Redactor redactor = new Redactor(spec, protos, options.redactHeaders(), options.redactFields());
+      Recording recording = redactor.record(request, response.statusCode(),
+          response.headers().firstValue("content-type").orElse(null), response.body(),
+          "Recorded through the recording proxy from " + options.target() + " on " + LocalDate.now(ZoneOffset.UTC)
+              + ".", NOT_RECORDED);
       Path file = write(recording);
-      log(exchangeName + " -> " + response.statusCode() + ", wrote " + options.out().relativize(file));
+      log(exchangeName + " -> " + response.statusCode() + ", wrote " + options.out().relativize(file)
+          + (redactor.undecoded().isEmpty() ? "" : "; the " + String.join(" and ", redactor.undecoded())
+              + " body could not be decoded to hide the named fields in, and is written as " + Redactor.UNDECODED));
     } catch (Redactor.SecretLeft e) {
       log(exchangeName + " -> " + response.statusCode() + ", not recorded: " + e.getMessage());
     } catch (RuntimeException e) {

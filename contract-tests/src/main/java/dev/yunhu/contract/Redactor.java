@@ -46,6 +46,11 @@ final class Redactor {
   private final Set<String> headers;
   private final Set<String> fields;
   private final Set<String> secrets = new LinkedHashSet<>();
+  /** What the last {@link #record} could not hide by name, and wrote in its place. */
+  private final List<String> undecoded = new ArrayList<>();
+
+  /** Written for a body that named fields may be in but that could not be decoded to find them. */
+  static final String UNDECODED = "<redacted: could not be decoded>";
 
   /** Headers that carry credentials in any API: hidden whatever the spec and the user say. */
   static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
@@ -89,8 +94,9 @@ final class Redactor {
     Recording.Body response = classify(responseBody, contentType, responseType);
 
     // First the named fields (which adds their values to the secrets), then every other occurrence.
-    requestBody = hideNamedFields(requestBody);
-    response = hideNamedFields(response);
+    undecoded.clear();
+    requestBody = hideNamedFields(requestBody, "request");
+    response = hideNamedFields(response, "response");
     requestBody = scrub(requestBody);
     response = scrub(response);
     recordedHeaders.replaceAll((name, value) -> scrub(value));
@@ -167,9 +173,22 @@ final class Redactor {
     }
   }
 
-  private Recording.Body hideNamedFields(Recording.Body body) {
+  /**
+   * The bodies the last {@link #record} wrote as {@value #UNDECODED}: ones that named fields may be in (a
+   * protobuf message the recorder could not name, raw bytes) and so are not written in clear.
+   */
+  List<String> undecoded() {
+    return List.copyOf(undecoded);
+  }
+
+  private Recording.Body hideNamedFields(Recording.Body body, String which) {
     if (fields.isEmpty()) {
       return body;
+    }
+    if ((body instanceof Recording.ProtobufBody proto && protos.find(proto.message()).isEmpty())
+        || body instanceof Recording.BinaryBody) {
+      undecoded.add(which);
+      return new Recording.TextBody(UNDECODED);
     }
     if (body instanceof Recording.JsonBody json) {
       JsonNode copy = json.json().deepCopy();

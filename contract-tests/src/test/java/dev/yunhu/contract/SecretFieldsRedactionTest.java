@@ -59,4 +59,26 @@ class SecretFieldsRedactionTest {
     assertEquals("<redacted>", ((Recording.JsonBody) recording.response().body()).json().at("/data/token").asText());
     assertEquals("7", ((Recording.JsonBody) recording.response().body()).json().at("/data/userId").asText());
   }
+
+  /** A body the named fields may be in, but that cannot be decoded to find them, is not written in clear. */
+  @Test
+  void aBodyThatCannotBeDecodedToHideAFieldInIsNotWrittenInClear() throws Exception {
+    Redactor redactor = new Redactor(ApiSpec.fromClasspath(), ProtoTypes.ofClient(), Set.of(), Set.of("note"));
+    // protobuf of a path the spec does not have: no message to find field 'note' in
+    byte[] unknownMessage = {0x0a, 0x05, 's', 'e', 'c', 'r', 't'};
+    Recording recording = redactor.record(new LocalHttp.Received("POST", "/v1/unknown/thing",
+            Map.of("content-type", List.of("application/x-protobuf")), unknownMessage),
+        200, "application/octet-stream", new byte[] {1, 2, 3, (byte) 0xff}, "odd bodies", Set.of());
+    assertEquals(new Recording.TextBody(Redactor.UNDECODED), recording.request().body());
+    assertEquals(new Recording.TextBody(Redactor.UNDECODED), recording.response().body());
+    assertEquals(List.of("request", "response"), redactor.undecoded());
+
+    // without a field to hide there is nothing to decode for, and the bytes are kept
+    Redactor plain = new Redactor(ApiSpec.fromClasspath(), ProtoTypes.ofClient(), Set.of(), Set.of());
+    Recording kept = plain.record(new LocalHttp.Received("POST", "/v1/unknown/thing",
+            Map.of("content-type", List.of("application/x-protobuf")), unknownMessage),
+        200, "application/octet-stream", new byte[] {1, 2, 3, (byte) 0xff}, "odd bodies", Set.of());
+    assertEquals(List.of(), plain.undecoded());
+    assertFalse(kept.response().body() instanceof Recording.TextBody);
+  }
 }
