@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.UnknownFieldSet;
+import dev.apispec.contract.ProtoTypes;
+import dev.apispec.contract.Recording;
 import dev.yunhu.client.proto.AddressBookListRequest;
 import dev.yunhu.client.proto.AddressBookListResponse;
 import dev.yunhu.client.proto.GroupInfoRequest;

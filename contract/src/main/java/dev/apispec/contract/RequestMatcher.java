@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.DynamicMessage;
@@ -9,10 +9,11 @@ import java.util.Optional;
 /** Picks the recording that answers a request: same method and path, then the same body. */
 final class RequestMatcher {
   private final List<Recording> recordings;
-  private final ProtoTypes protos = ProtoTypes.ofClient();
+  private final ProtoTypes protos;
 
-  RequestMatcher(List<Recording> recordings) {
+  RequestMatcher(List<Recording> recordings, ProtoTypes protos) {
     this.recordings = List.copyOf(recordings);
+    this.protos = protos;
   }
 
   /** The recordings of a path, any method, in order. */

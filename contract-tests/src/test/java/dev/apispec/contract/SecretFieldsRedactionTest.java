@@ -1,8 +1,9 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.yunhu.client.YunhuClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,10 @@ class SecretFieldsRedactionTest {
                 request: {json: LoginRequest}
                 response: {json: Session}
         """);
-    ApiSpec spec = ApiSpec.read(dir);
+    ApiSpec spec = ApiSpec.read(dir, YunhuClient.class);
     assertEquals(Set.of("password", "token"), spec.secretFields());
 
-    Redactor redactor = new Redactor(spec, ProtoTypes.ofClient(), Set.of(), Set.of());
+    Redactor redactor = new Redactor(spec, ProtoTypes.of(YunhuClient.class), Set.of(), Set.of());
     LocalHttp.Received request = new LocalHttp.Received("POST", "/v1/user/email-login",
         Map.of("content-type", List.of("application/json")),
         "{\"email\":\"a@example.com\",\"password\":\"hunter2-secret\"}".getBytes(StandardCharsets.UTF_8));
@@ -63,7 +64,7 @@ class SecretFieldsRedactionTest {
   /** A body the named fields may be in, but that cannot be decoded to find them, is not written in clear. */
   @Test
   void aBodyThatCannotBeDecodedToHideAFieldInIsNotWrittenInClear() throws Exception {
-    Redactor redactor = new Redactor(ApiSpec.fromClasspath(), ProtoTypes.ofClient(), Set.of(), Set.of("note"));
+    Redactor redactor = new Redactor(ApiSpec.fromClasspath(YunhuClient.class), ProtoTypes.of(YunhuClient.class), Set.of(), Set.of("note"));
     // protobuf of a path the spec does not have: no message to find field 'note' in
     byte[] unknownMessage = {0x0a, 0x05, 's', 'e', 'c', 'r', 't'};
     Recording recording = redactor.record(new LocalHttp.Received("POST", "/v1/unknown/thing",
@@ -74,7 +75,7 @@ class SecretFieldsRedactionTest {
     assertEquals(List.of("request", "response"), redactor.undecoded());
 
     // without a field to hide there is nothing to decode for, and the bytes are kept
-    Redactor plain = new Redactor(ApiSpec.fromClasspath(), ProtoTypes.ofClient(), Set.of(), Set.of());
+    Redactor plain = new Redactor(ApiSpec.fromClasspath(YunhuClient.class), ProtoTypes.of(YunhuClient.class), Set.of(), Set.of());
     Recording kept = plain.record(new LocalHttp.Received("POST", "/v1/unknown/thing",
             Map.of("content-type", List.of("application/x-protobuf")), unknownMessage),
         200, "application/octet-stream", new byte[] {1, 2, 3, (byte) 0xff}, "odd bodies", Set.of());

@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
+import dev.yunhu.client.YunhuClient;
 import dev.yunhu.client.proto.GroupInfoResponse;
 import java.util.Base64;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DriftTest {
   private static final ApiSpec SPEC = TestSupport.spec();
-  private static final ContractCheck CHECK = new ContractCheck(SPEC);
+  private static final ContractCheck CHECK = new ContractCheck(SPEC, TestSupport.client());
   private static final DriftFinder FINDER = new DriftFinder(SPEC);
 
   // ---------------------------------------------------------------------------------------------
@@ -274,7 +275,7 @@ class DriftTest {
 
   private static DriftFinder.Analysis analyse(Recording recording) {
     ApiSpec.Endpoint endpoint = SPEC.endpoint(recording.request().method(), recording.request().path()).orElseThrow();
-    return FINDER.analyse(recording, ClientBinding.of(endpoint));
+    return FINDER.analyse(recording, ClientBinding.of(endpoint, YunhuClient.class));
   }
 
   static Recording builtIn(String id) {
@@ -308,7 +309,7 @@ class DriftTest {
     GroupInfoResponse changed = change.apply(info);
     byte[] bytes = changed.toByteArray();
     return withResponseBody(original, new Recording.ProtobufBody(bytes, "yunhu.v1.GroupInfoResponse",
-        ProtoTypes.ofClient().decode("yunhu.v1.GroupInfoResponse", bytes)));
+        ProtoTypes.of(YunhuClient.class).decode("yunhu.v1.GroupInfoResponse", bytes)));
   }
 
   private static Recording withResponseBody(Recording original, Recording.Body body) {

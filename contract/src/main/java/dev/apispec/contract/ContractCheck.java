@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -6,19 +6,15 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpServer;
 import dev.apispec.runtime.ApiDecodeException;
+import dev.apispec.runtime.ApiErrorException;
 import dev.apispec.runtime.ApiHttpException;
-import dev.yunhu.client.YunhuApiException;
-import dev.yunhu.client.YunhuClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,17 +37,20 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ContractCheck {
   private final ApiSpec spec;
-  private final ProtoTypes protos = ProtoTypes.ofClient();
+  private final ClientUnderTest client;
+  private final ProtoTypes protos;
   private final DriftFinder driftFinder;
-  private final HttpClient http = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .version(HttpClient.Version.HTTP_1_1)
-      .build();
-  /** The token the replays send: random, so that it cannot be in any recording by chance. */
-  private final String token = "replay-" + UUID.randomUUID();
+  /**
+   * The credential the replays' clients send, when known: the checks compare it with what was sent, and refuse
+   * to print a report that holds it. {@code null}: only its presence is checked.
+   */
+  private final String token;
 
-  public ContractCheck(ApiSpec spec) {
+  public ContractCheck(ApiSpec spec, ClientUnderTest client) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.client = Objects.requireNonNull(client, "client");
+    this.protos = spec.protos();
+    this.token = client.token();
     this.driftFinder = new DriftFinder(spec);
   }
 
@@ -73,7 +72,7 @@ public final class ContractCheck {
     }
     ClientBinding binding;
     try {
-      binding = ClientBinding.of(endpoint);
+      binding = ClientBinding.of(endpoint, client.type());
     } catch (IllegalStateException e) {
       problems.add(e.getMessage());
       return problems;
@@ -82,7 +81,7 @@ public final class ContractCheck {
     checkDrift(recording, binding, problems);
     replay(recording, binding, problems);
     for (String problem : problems) {
-      if (problem.contains(token)) {
+      if (token != null && problem.contains(token)) {
         throw new IllegalStateException("a problem report contains the replay token; refusing to print it");
       }
     }
@@ -93,8 +92,13 @@ public final class ContractCheck {
   // The recording itself
 
   private void checkRecordingFitsSpec(Recording recording, ApiSpec.Endpoint endpoint, List<String> problems) {
-    String storedToken = recording.request().header(spec.authHeader());
-    if (storedToken == null) {
+    String storedToken = spec.authHeader() == null ? null : recording.request().header(spec.authHeader());
+    if (spec.authHeader() == null || !endpoint.authenticated()) {
+      if (storedToken != null && !storedToken.equals(Recording.REDACTED)) {
+        problems.add("request header '" + spec.authHeader() + "' holds a value; a recording may only hold \""
+            + Recording.REDACTED + "\" there");
+      }
+    } else if (storedToken == null) {
       problems.add("request header '" + spec.authHeader() + "' is missing; record it as \"" + Recording.REDACTED + "\"");
     } else if (!storedToken.equals(Recording.REDACTED)) {
       problems.add("request header '" + spec.authHeader() + "' holds a value; a recording may only hold \""
@@ -227,14 +231,9 @@ public final class ContractCheck {
     Object result = null;
     Throwable failure = null;
     try {
-      YunhuClient client = YunhuClient.builder()
-          .baseUri(LocalHttp.uri(server))
-          .token(token)
-          .httpClient(http)
-          .requestTimeout(Duration.ofSeconds(10))
-          .build();
+      Object api = client.create(LocalHttp.uri(server));
       try {
-        result = binding.call(client, argument);
+        result = binding.call(api, argument);
       } catch (Throwable t) {
         failure = t;
       }
@@ -258,15 +257,19 @@ public final class ContractCheck {
     if (!recorded.path().equals(sent.path())) {
       problems.add("request path: recorded " + recorded.path() + ", sent " + sent.path());
     }
-    String sentToken = sent.header(spec.authHeader());
-    if (sentToken == null) {
+    String sentToken = spec.authHeader() == null ? null : sent.header(spec.authHeader());
+    if (spec.authHeader() == null || !binding.endpoint().authenticated()) {
+      if (sentToken != null) {
+        problems.add("request header '" + spec.authHeader() + "': the client sent it to an endpoint that needs none");
+      }
+    } else if (sentToken == null) {
       problems.add("request header '" + spec.authHeader() + "': the client did not send it");
-    } else if (!sentToken.equals(token)) {
+    } else if (token != null && !sentToken.equals(token)) {
       problems.add("request header '" + spec.authHeader() + "': the client did not send the token it was given");
     }
     for (Map.Entry<String, String> header : recorded.headers().entrySet()) {
       String name = header.getKey();
-      if (name.equals(spec.authHeader().toLowerCase(java.util.Locale.ROOT))) {
+      if (spec.authHeader() != null && name.equals(spec.authHeader().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
       String value = sent.header(name);
@@ -320,7 +323,7 @@ public final class ContractCheck {
     if (endpoint == null) {
       return null;
     }
-    Expected expected = expected(recording, ClientBinding.of(endpoint));
+    Expected expected = expected(recording, ClientBinding.of(endpoint, client.type()));
     if (expected instanceof ApiError error) {
       return new Outcome(false, error.code(), error.message());
     }
@@ -384,7 +387,7 @@ public final class ContractCheck {
   private void checkOutcome(Recording recording, ClientBinding binding, Expected expected, Object result,
       Throwable failure, List<String> problems) {
     String endpoint = recording.request().method() + " " + binding.endpoint().path();
-    if (failure != null && String.valueOf(failure.getMessage()).contains(token)) {
+    if (failure != null && token != null && String.valueOf(failure.getMessage()).contains(token)) {
       problems.add("the client's exception message contains the token");
     }
     if (expected instanceof Success) {
@@ -394,7 +397,7 @@ public final class ContractCheck {
       }
       checkRoundTrip(recording, binding, result, problems);
     } else if (expected instanceof ApiError error) {
-      if (!(failure instanceof YunhuApiException e)) {
+      if (!(failure instanceof ApiErrorException e)) {
         problems.add("the recorded response is failure " + error.code() + " \"" + error.message()
             + "\", but the client " + (failure == null ? "returned normally" : "threw " + describe(failure)));
         return;
@@ -402,16 +405,16 @@ public final class ContractCheck {
       long expectedCode = error.code() > Integer.MAX_VALUE || error.code() < Integer.MIN_VALUE
           ? Integer.MIN_VALUE : error.code();
       if (e.code() != expectedCode) {
-        problems.add("YunhuApiException.code(): recorded " + error.code() + ", got " + e.code());
+        problems.add(e.getClass().getSimpleName() + ".code(): recorded " + error.code() + ", got " + e.code());
       }
       if (!error.message().equals(e.getMessage())) {
-        problems.add("YunhuApiException.getMessage(): recorded \"" + error.message() + "\", got \"" + e.getMessage() + "\"");
+        problems.add(e.getClass().getSimpleName() + ".getMessage(): recorded \"" + error.message() + "\", got \"" + e.getMessage() + "\"");
       }
       if (!endpoint.equals(e.endpoint())) {
-        problems.add("YunhuApiException.endpoint(): expected \"" + endpoint + "\", got \"" + e.endpoint() + "\"");
+        problems.add(e.getClass().getSimpleName() + ".endpoint(): expected \"" + endpoint + "\", got \"" + e.endpoint() + "\"");
       }
       if (e.httpStatus() != recording.response().status()) {
-        problems.add("YunhuApiException.httpStatus(): recorded " + recording.response().status() + ", got "
+        problems.add(e.getClass().getSimpleName() + ".httpStatus(): recorded " + recording.response().status() + ", got "
             + e.httpStatus());
       }
     } else if (expected instanceof HttpError error) {
@@ -464,6 +467,6 @@ public final class ContractCheck {
 
   private String describe(Throwable failure) {
     String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-    return text.replace(token, "***");
+    return token == null ? text : text.replace(token, "***");
   }
 }

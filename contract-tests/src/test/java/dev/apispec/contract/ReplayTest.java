@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestFactory;
  * ({@code friend/apply/success}). See {@link ContractCheck} for what is checked.
  */
 class ReplayTest {
-  private static final ContractCheck CHECK = new ContractCheck(TestSupport.spec());
+  private static final ContractCheck CHECK = new ContractCheck(TestSupport.spec(), TestSupport.client());
 
   @TestFactory
   @DisplayName("replay")

@@ -1,9 +1,8 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Message;
 import dev.apispec.runtime.Calls;
-import dev.yunhu.client.YunhuClient;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,20 +12,20 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The method of the generated client that calls one endpoint of the spec, found by what the generated code
- * says of itself: the group accessors of {@link YunhuClient}, and among their methods the blocking one whose
+ * says of itself: the group accessors of the client class, and among their methods the blocking one whose
  * {@link Calls} names the endpoint's method and path. No Java name is derived here.
  *
  * @param endpoint the endpoint
- * @param accessor the group accessor of {@link YunhuClient}
+ * @param accessor the group accessor of the client
  * @param method the endpoint's synchronous method
  */
 public record ClientBinding(ApiSpec.Endpoint endpoint, Method accessor, Method method) {
 
   /** Finds the method; fails with a message that names what is missing. */
-  public static ClientBinding of(ApiSpec.Endpoint endpoint) {
+  public static ClientBinding of(ApiSpec.Endpoint endpoint, Class<?> client) {
     List<ClientBinding> found = new ArrayList<>();
-    for (Method accessor : YunhuClient.class.getMethods()) {
-      if (accessor.getParameterCount() != 0 || accessor.getDeclaringClass() != YunhuClient.class
+    for (Method accessor : client.getMethods()) {
+      if (accessor.getParameterCount() != 0 || accessor.getDeclaringClass() != client
           || Modifier.isStatic(accessor.getModifiers())) {
         continue;
       }
@@ -39,7 +38,7 @@ public record ClientBinding(ApiSpec.Endpoint endpoint, Method accessor, Method m
       }
     }
     if (found.size() != 1) {
-      throw new IllegalStateException("YunhuClient has " + found.size() + " blocking methods annotated @Calls(method = \""
+      throw new IllegalStateException(client.getSimpleName() + " has " + found.size() + " blocking methods annotated @Calls(method = \""
           + endpoint.method() + "\", path = \"" + endpoint.path() + "\")" + (found.isEmpty() ? "" : ": " + found.stream()
               .map(b -> b.accessor().getName() + "()." + b.method().getName()).toList()) + "; expected one");
     }
@@ -91,7 +90,7 @@ public record ClientBinding(ApiSpec.Endpoint endpoint, Method accessor, Method m
    *
    * @return what the method returns ({@code null} for {@code void})
    */
-  public Object call(YunhuClient client, Object argument) throws Throwable {
+  public Object call(Object client, Object argument) throws Throwable {
     try {
       Object api = accessor.invoke(client);
       return method.getParameterCount() == 0 ? method.invoke(api) : method.invoke(api, argument);

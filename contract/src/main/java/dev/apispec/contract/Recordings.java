@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

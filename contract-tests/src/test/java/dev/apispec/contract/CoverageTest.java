@@ -1,9 +1,10 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yunhu.client.YunhuClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class CoverageTest {
   private static final ApiSpec SPEC = TestSupport.spec();
-  private static final Coverage COVERAGE = new Coverage(SPEC);
+  private static final Coverage COVERAGE = new Coverage(SPEC, TestSupport.client());
 
   @Test
   void theSpecHasTheTwentySeedEndpoints() {
@@ -50,7 +51,7 @@ class CoverageTest {
   void everyEndpointHasItsClientMethod() {
     List<String> methods = new ArrayList<>();
     for (ApiSpec.Endpoint endpoint : SPEC.endpoints()) {
-      ClientBinding binding = ClientBinding.of(endpoint);
+      ClientBinding binding = ClientBinding.of(endpoint, YunhuClient.class);
       methods.add(binding.accessor().getName() + "()." + binding.method().getName());
     }
     assertTrue(methods.contains("groupTag().relateCancel"), methods.toString());
@@ -61,7 +62,7 @@ class CoverageTest {
   @Test
   void theSpecOnTheClassPathIsTheOneInTheSources() {
     // the mock server and the recorder read the spec from the api-spec jar; a stale jar would mislead them
-    assertEquals(SPEC.endpoints(), ApiSpec.fromClasspath().endpoints(),
+    assertEquals(SPEC.endpoints(), ApiSpec.fromClasspath(YunhuClient.class).endpoints(),
         "the api-spec on the class path is not the one in " + TestSupport.specDir() + "; run mvn install");
   }
 

@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +44,7 @@ class MockServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    mock = MockServer.start(0, Recordings.builtIn(), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+    mock = MockServer.start(0, Recordings.builtIn(), ProtoTypes.of(YunhuClient.class), new PrintStream(LOG, true, StandardCharsets.UTF_8));
     yunhu = YunhuClient.builder()
         .baseUri(mock.uri())
         .token(TOKEN)
@@ -183,10 +183,10 @@ class MockServerTest {
   @Test
   void commandLineArgumentsAreChecked() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MockServer.main(new String[] {"--prot", "8099"}));
+        () -> MockServer.run(new String[] {"--prot", "8099"}, List.of(), ProtoTypes.of(YunhuClient.class)));
     assertEquals("unknown argument: --prot (try --help)", e.getMessage());
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> MockServer.main(new String[] {"--port"}));
+        () -> MockServer.run(new String[] {"--port"}, List.of(), ProtoTypes.of(YunhuClient.class)));
     assertEquals("--port needs a value", missing.getMessage());
   }
 

@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Descriptors.Descriptor;
@@ -9,7 +9,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import com.google.protobuf.UnknownFieldSet;
-import dev.yunhu.client.YunhuClient;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * The protobuf messages the generated client speaks, by full name ({@code yunhu.v1.GroupInfoResponse}),
- * found by reflection on {@link YunhuClient}: every message a method takes or returns, and every
+ * found by reflection on a generated client's class: every message a method takes or returns, and every
  * message of the same {@code .proto} files. Also prints bodies in text format for review.
  */
 public final class ProtoTypes {
@@ -32,7 +31,8 @@ public final class ProtoTypes {
   private static final Pattern BLOCK = Pattern.compile("^\\s*([A-Za-z0-9_.\\[\\]]+) \\{$");
   private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z0-9_.\\[\\]]+): ");
 
-  private static final ProtoTypes CLIENT = new ProtoTypes(YunhuClient.class);
+  /** One per client class: finding the descriptors walks every method of the client. */
+  private static final Map<Class<?>, ProtoTypes> OF_CLIENT = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Map<String, Descriptor> messages = new HashMap<>();
   /** The files of those messages, with the files they import. */
@@ -66,9 +66,9 @@ public final class ProtoTypes {
     return set.build().toByteArray();
   }
 
-  /** The messages of the generated Yunhu client. */
-  public static ProtoTypes ofClient() {
-    return CLIENT;
+  /** The messages of a generated client: every message its group methods take or return, and their files. */
+  public static ProtoTypes of(Class<?> clientClass) {
+    return OF_CLIENT.computeIfAbsent(clientClass, ProtoTypes::new);
   }
 
   private static Descriptor descriptorOf(Class<?> messageClass) {

@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;

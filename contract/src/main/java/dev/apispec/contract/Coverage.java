@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ public final class Coverage {
   private final ApiSpec spec;
   private final ContractCheck check;
 
-  public Coverage(ApiSpec spec) {
+  public Coverage(ApiSpec spec, ClientUnderTest client) {
     this.spec = spec;
-    this.check = new ContractCheck(spec);
+    this.check = new ContractCheck(spec, client);
   }
 
   /** Endpoints of the spec without a recording of a successful call. */
@@ -75,7 +75,7 @@ public final class Coverage {
 
   /** Pairs of recordings of one endpoint that answer the same request body. */
   public List<String> ambiguousRecordings(List<Recording> recordings) {
-    RequestMatcher matcher = new RequestMatcher(recordings);
+    RequestMatcher matcher = new RequestMatcher(recordings, spec.protos());
     Map<String, List<Recording>> byEndpoint = recordings.stream()
         .collect(Collectors.groupingBy(Recording::endpoint, java.util.LinkedHashMap::new, Collectors.toList()));
     List<String> problems = new ArrayList<>();

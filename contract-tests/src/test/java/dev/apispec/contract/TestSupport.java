@@ -1,11 +1,15 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
+import dev.yunhu.client.YunhuClient;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** What the tests share: the spec from the api-spec sources, and the recordings to check. */
 final class TestSupport {
@@ -18,7 +22,25 @@ final class TestSupport {
 
   /** The spec as the sources hold it. */
   static ApiSpec spec() {
-    return ApiSpec.read(specDir());
+    return ApiSpec.read(specDir(), YunhuClient.class);
+  }
+
+  /** The token the replays send: random, so that it cannot be in any recording by chance. */
+  private static final String TOKEN = "replay-" + UUID.randomUUID();
+
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .version(HttpClient.Version.HTTP_1_1)
+      .build();
+
+  /** The Yunhu client as the replays build it, for each local server. */
+  static ClientUnderTest client() {
+    return new ClientUnderTest(YunhuClient.class, uri -> YunhuClient.builder()
+        .baseUri(uri)
+        .token(TOKEN)
+        .httpClient(HTTP)
+        .requestTimeout(Duration.ofSeconds(10))
+        .build(), TOKEN);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,7 +83,7 @@ class RecorderTest {
     });
     real.start();
     recorder = Recorder.start(new Recorder.Options(LocalHttp.uri(real), 0, out, "live", Set.of("X-Api-Key"),
-        Set.of("remark", "note")), ApiSpec.fromClasspath(), new PrintStream(log, true, StandardCharsets.UTF_8));
+        Set.of("remark", "note")), ApiSpec.fromClasspath(YunhuClient.class), new PrintStream(log, true, StandardCharsets.UTF_8));
     client = YunhuClient.builder().baseUri(recorder.uri()).token(TOKEN).requestTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -165,7 +165,7 @@ class RecorderTest {
     assertEquals(info, GroupInfoResponse.parseFrom(groupInfo.response().body().bytes()));
     assertEquals(List.of("group_id: \"9\""), ((Recording.ProtobufBody) groupInfo.request().body()).decoded());
 
-    ContractCheck check = new ContractCheck(SPEC);
+    ContractCheck check = new ContractCheck(SPEC, TestSupport.client());
     for (String id : List.of("friend/apply/live", "group-tag/list/live", "friend/request-list/live",
         "group/info/live")) {
       assertEquals(List.of(), check.problems(read(id)), id);
@@ -188,7 +188,7 @@ class RecorderTest {
 
     assertEquals(List.of("friend/apply/live.json", "friend/apply/live-2.json"), relative(recorder.written()));
     assertNoSecretIn(recorder.written());
-    ContractCheck check = new ContractCheck(SPEC);
+    ContractCheck check = new ContractCheck(SPEC, TestSupport.client());
     assertEquals(List.of(), check.problems(read("friend/apply/live-2")));
     assertEquals(new ContractCheck.Outcome(false, -9L, "您已添加过对方"), check.outcome(read("friend/apply/live-2")));
   }
@@ -244,7 +244,7 @@ class RecorderTest {
     assertEquals(new Recording.TextBody("<html>not here</html>"), recording.response().body());
     // a recording of an endpoint the spec does not have: the coverage check reports it
     assertEquals(List.of("friend/ignore-apply/live: POST /v1/friend/ignore-apply matches no endpoint of the spec"),
-        new Coverage(SPEC).strayRecordings(List.of(recording)));
+        new Coverage(SPEC, TestSupport.client()).strayRecordings(List.of(recording)));
   }
 
   @Test
@@ -294,7 +294,7 @@ class RecorderTest {
 
   @Test
   void commandLine() {
-    Recorder.Options defaults = Recorder.parse(new String[] {"--out", out.toString()});
+    Recorder.Options defaults = Recorder.parse(new String[] {"--out", out.toString()}, YunhuClient.DEFAULT_BASE_URI);
     assertEquals(YunhuClient.DEFAULT_BASE_URI, defaults.target());
     assertEquals(8098, defaults.port());
     assertEquals("recorded", defaults.name());
@@ -302,13 +302,13 @@ class RecorderTest {
 
     Recorder.Options options = Recorder.parse(new String[] {"--target", "http://127.0.0.1:1", "--port", "0",
         "--out", out.toString(), "--name", "after-fix", "--redact-header", "Cookie", "--redact-field", "phone",
-        "--redact-field", "email"});
+        "--redact-field", "email"}, YunhuClient.DEFAULT_BASE_URI);
     assertEquals(Set.of("cookie"), options.redactHeaders());
     assertEquals(Set.of("phone", "email"), options.redactFields());
     assertEquals("after-fix", options.name());
 
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-        () -> Recorder.parse(new String[] {"--out", out.toString(), "--name", "../x"}));
+        () -> Recorder.parse(new String[] {"--out", out.toString(), "--name", "../x"}, YunhuClient.DEFAULT_BASE_URI));
     assertEquals("--name must be letters, digits, '.', '_' or '-': ../x", bad.getMessage());
     assertEquals("friend/ignore-apply", Recorder.fallbackDir("/v1/friend/ignore-apply?x=1"));
     assertEquals("a/_2e/b", Recorder.fallbackDir("/a/../%2e/b"));

@@ -1,10 +1,11 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yunhu.client.YunhuClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class RecordingFormatTest {
   Stream<DynamicTest> committedFilesAreInTheFormatTheRecorderWrites() {
     return Recordings.builtInFiles().entrySet().stream().map(file -> DynamicTest.dynamicTest(file.getKey(), () -> {
       Recording recording = Recording.parse(file.getKey(), file.getValue());
-      assertEquals(new String(Reformat.withFreshViews(recording).toFile(), StandardCharsets.UTF_8),
+      assertEquals(new String(Reformat.withFreshViews(recording, ProtoTypes.of(YunhuClient.class)).toFile(), StandardCharsets.UTF_8),
           new String(file.getValue(), StandardCharsets.UTF_8),
           file.getKey() + " is not in the recorder's format; run dev.yunhu.contract.Reformat on it");
     }));

@@ -1,4 +1,4 @@
-package dev.yunhu.contract;
+package dev.apispec.contract;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.apispec.codegen.diagnostics.Problems;
@@ -80,11 +80,13 @@ public final class ApiSpec {
    * @param prefix the group's path prefix ({@code /v1/group-tag/})
    * @param method the HTTP method
    * @param path the path
+   * @param authenticated whether the endpoint needs the credential
    * @param request the request body, or {@code null} when there is none
    * @param response the response payload, or {@code null} when the envelope carries none
    * @param errors the documented failures
    */
-  public record Endpoint(String group, String prefix, String method, String path, Body request, Body response, List<DocumentedError> errors) {
+  public record Endpoint(String group, String prefix, String method, String path, boolean authenticated,
+      Body request, Body response, List<DocumentedError> errors) {
 
     /** Where the recordings of this endpoint live: {@code <group>/<path after the prefix>}. */
     public String recordingDir() {
@@ -115,8 +117,12 @@ public final class ApiSpec {
   private final String protobufContentType;
   private final List<Endpoint> endpoints;
   private final Set<String> secretFields;
+  private final ProtoTypes protos;
+  private final String baseUrl;
 
-  private ApiSpec(Spec model) {
+  private ApiSpec(Spec model, ProtoTypes protos) {
+    this.protos = protos;
+    this.baseUrl = model.api().baseUrl();
     ApiInfo api = model.api();
     this.authHeader = api.authHeader();
     ApiInfo.JsonSettings json = api.json();
@@ -134,7 +140,7 @@ public final class ApiSpec {
     List<Endpoint> all = new ArrayList<>();
     for (GroupDef group : model.groups()) {
       for (EndpointDef endpoint : group.endpoints()) {
-        all.add(endpoint(group, endpoint));
+        all.add(endpoint(api, group, endpoint));
       }
     }
     this.endpoints = List.copyOf(all);
@@ -147,18 +153,43 @@ public final class ApiSpec {
     this.secretFields = Set.copyOf(secrets);
   }
 
+  /** The protobuf messages of the client the spec was read for. */
+  public ProtoTypes protos() {
+    return protos;
+  }
+
+  /** The spec's {@code baseUrl}: where the recorder forwards unless told otherwise. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   /** The wire names of the fields the spec marks {@code secret: true}: the recorder hides their values. */
   public Set<String> secretFields() {
     return secretFields;
   }
 
-  /** Reads and validates the spec files of a folder as the plugin does; a spec it would refuse is refused. */
-  public static ApiSpec read(Path dir) {
-    return read(dir, dir.toString());
+  /**
+   * Reads and validates a spec file or folder as the plugin does (a spec it would refuse is refused), checking
+   * protobuf bodies against the messages of {@code client}.
+   */
+  public static ApiSpec read(Path spec, Class<?> client) {
+    ProtoTypes protos = ProtoTypes.of(client);
+    return read(spec, spec.toString(), catalog(protos), protos);
   }
 
-  /** Reads the spec from the class path, where the api-spec jar puts it ({@code spec/*.yaml}). */
-  public static ApiSpec fromClasspath() {
+  /** Like {@link #read(Path, Class)}, with the messages of the descriptor set protoc wrote. */
+  public static ApiSpec read(Path spec, Class<?> client, Path descriptorSet) {
+    ProtoCatalog catalog;
+    try {
+      catalog = ProtoCatalog.parse(Files.readAllBytes(descriptorSet));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the descriptor set " + descriptorSet, e);
+    }
+    return read(spec, spec.toString(), catalog, ProtoTypes.of(client));
+  }
+
+  /** Reads the spec from the class path ({@code spec/*.yaml}, where an api-spec jar puts it). */
+  public static ApiSpec fromClasspath(Class<?> client) {
     Map<String, byte[]> files = new TreeMap<>();
     ClasspathFiles.read(CLASSPATH_DIR).forEach((name, bytes) -> {
       if (!name.contains("/") && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
@@ -180,36 +211,39 @@ public final class ApiSpec {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the spec out of the class path", e);
     }
-    return read(dir, "the class path (" + CLASSPATH_DIR + "/)");
+    ProtoTypes protos = ProtoTypes.of(client);
+    return read(dir, "the class path (" + CLASSPATH_DIR + "/)", catalog(protos), protos);
   }
 
-  private static ApiSpec read(Path dir, String where) {
+  private static ApiSpec read(Path spec, String where, ProtoCatalog catalog, ProtoTypes protos) {
     Problems problems = new Problems();
-    Spec model = SpecReader.read(dir, dir, problems);
-    SpecValidator.validate(model, protoCatalog(), problems);
+    Path root = java.nio.file.Files.isDirectory(spec) ? spec : spec.toAbsolutePath().getParent();
+    Spec model = SpecReader.read(spec, root, problems);
+    SpecValidator.validate(model, catalog, problems);
     try {
       problems.throwIfAny();
     } catch (SpecException e) {
       throw new IllegalStateException("the spec in " + where + " is not valid: " + e.getMessage(), e);
     }
-    return new ApiSpec(model);
+    return new ApiSpec(model, protos);
   }
 
   /** The protobuf messages of the generated client, as the validator checks protobuf bodies against. */
-  private static ProtoCatalog protoCatalog() {
+  private static ProtoCatalog catalog(ProtoTypes protos) {
     try {
-      return ProtoCatalog.parse(ProtoTypes.ofClient().descriptorSet());
+      return ProtoCatalog.parse(protos.descriptorSet());
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("the client's own descriptors do not parse", e);
     }
   }
 
-  private static Endpoint endpoint(GroupDef group, EndpointDef endpoint) {
+  private static Endpoint endpoint(ApiInfo api, GroupDef group, EndpointDef endpoint) {
     List<DocumentedError> errors = endpoint.errors().stream()
         .map(error -> new DocumentedError(error.code(), error.message()))
         .toList();
     return new Endpoint(group.name(), group.prefix(), endpoint.method(), endpoint.path(),
-        body(endpoint, endpoint.request()), body(endpoint, endpoint.response()), errors);
+        group.authenticated(endpoint, api), body(endpoint, endpoint.request()), body(endpoint, endpoint.response()),
+        errors);
   }
 
   private static Body body(EndpointDef endpoint, EndpointDef.Body body) {
