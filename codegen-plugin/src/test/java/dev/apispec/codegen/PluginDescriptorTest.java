@@ -19,6 +19,9 @@ import org.w3c.dom.NodeList;
  * tests run): the m2e lifecycle mapping covers every goal, and each goal has a skip property of its own.
  */
 class PluginDescriptorTest {
+  /** Goals that serve until stopped: run from the command line only. */
+  private static final List<String> COMMAND_LINE_GOALS = List.of("mock", "record");
+
   private static Document read(String resource) throws Exception {
     try (InputStream in = PluginDescriptorTest.class.getClassLoader().getResourceAsStream(resource)) {
       assertNotNull(in, resource + " is not on the class path");
@@ -60,7 +63,10 @@ class PluginDescriptorTest {
   void theM2eLifecycleMappingRunsEveryGoalOnIncrementalBuildsAndConfigurationChanges() throws Exception {
     Element metadata = read("META-INF/m2e/lifecycle-mapping-metadata.xml").getDocumentElement();
 
-    assertEquals(List.copyOf(goals().keySet()), texts(metadata, "goal"));
+    // the goals a build runs; mock and record are run from the command line, never by an IDE's build
+    List<String> buildGoals = goals().keySet().stream().filter(g -> !COMMAND_LINE_GOALS.contains(g)).toList();
+    assertEquals(List.of("generate", "openapi"), buildGoals);
+    assertEquals(buildGoals, texts(metadata, "goal"));
     assertEquals(List.of("true"), texts(metadata, "runOnIncremental"));
     assertEquals(List.of("true"), texts(metadata, "runOnConfiguration"));
   }
@@ -69,7 +75,7 @@ class PluginDescriptorTest {
   void eachGoalHasASkipPropertyOfItsOwnAndApispecSkipSkipsThemAll() throws Exception {
     Map<String, Map<String, String>> goals = goals();
 
-    assertEquals(List.of("generate", "openapi"), List.copyOf(goals.keySet()));
+    assertEquals(List.of("generate", "mock", "openapi", "record"), List.copyOf(goals.keySet()));
     goals.forEach((goal, expressions) -> {
       assertEquals("${apispec." + goal + ".skip}", expressions.get("skip"), goal);
       assertEquals("${apispec.skip}", expressions.get("skipAll"), goal);

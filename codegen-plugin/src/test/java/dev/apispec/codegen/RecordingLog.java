@@ -1,12 +1,12 @@
 package dev.apispec.codegen;
 
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /** A Maven log that keeps what a mojo says, as "[level] message" lines. */
 final class RecordingLog implements Log {
-  private final List<String> lines = new ArrayList<>();
+  private final List<String> lines = new CopyOnWriteArrayList<>();
 
   List<String> lines() {
     return List.copyOf(lines);

@@ -177,6 +177,18 @@ public final class ApiSpec {
     return read(spec, spec.toString(), catalog(protos), protos);
   }
 
+  /**
+   * Reads and validates a spec for tools that have its messages but not its client (the mock server and the
+   * recorder as plugin goals).
+   *
+   * @param spec a spec file or folder
+   * @param protos the spec's protobuf messages ({@link ProtoTypes#none()} for a JSON-only spec)
+   * @return the spec
+   */
+  public static ApiSpec read(Path spec, ProtoTypes protos) {
+    return read(spec, spec.toString(), catalog(protos), protos);
+  }
+
   /** Like {@link #read(Path, Class)}, with the messages of the descriptor set protoc wrote. */
   public static ApiSpec read(Path spec, Class<?> client, Path descriptorSet) {
     ProtoCatalog catalog;

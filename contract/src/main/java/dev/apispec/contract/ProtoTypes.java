@@ -1,6 +1,8 @@
 package dev.apispec.contract;
 
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
@@ -64,6 +66,61 @@ public final class ProtoTypes {
     FileDescriptorSet.Builder set = FileDescriptorSet.newBuilder();
     files.forEach(file -> set.addFile(file.toProto()));
     return set.build().toByteArray();
+  }
+
+  private ProtoTypes(List<FileDescriptor> descriptors) {
+    files.addAll(descriptors);
+    for (FileDescriptor file : files) {
+      file.getMessageTypes().forEach(this::addMessage);
+    }
+  }
+
+  /**
+   * The messages of a descriptor set, as protoc writes one ({@code --descriptor_set_out}, with its imports), for
+   * tools that have the spec but not the client.
+   *
+   * @param descriptorSet the {@code FileDescriptorSet} bytes
+   * @return its messages
+   * @throws IllegalArgumentException when the set cannot be read, or misses a file another imports
+   */
+  public static ProtoTypes fromDescriptorSet(byte[] descriptorSet) {
+    try {
+      FileDescriptorSet set = FileDescriptorSet.parseFrom(descriptorSet);
+      Map<String, FileDescriptorProto> protos = new java.util.LinkedHashMap<>();
+      set.getFileList().forEach(file -> protos.put(file.getName(), file));
+      Map<String, FileDescriptor> built = new HashMap<>();
+      for (FileDescriptorProto file : set.getFileList()) {
+        build(file.getName(), protos, built);
+      }
+      return new ProtoTypes(List.copyOf(built.values()));
+    } catch (com.google.protobuf.InvalidProtocolBufferException | Descriptors.DescriptorValidationException e) {
+      throw new IllegalArgumentException("the descriptor set cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** No messages: for a spec without protobuf endpoints. */
+  public static ProtoTypes none() {
+    return new ProtoTypes(List.of());
+  }
+
+  private static FileDescriptor build(String name, Map<String, FileDescriptorProto> protos,
+      Map<String, FileDescriptor> built) throws Descriptors.DescriptorValidationException {
+    FileDescriptor done = built.get(name);
+    if (done != null) {
+      return done;
+    }
+    FileDescriptorProto proto = protos.get(name);
+    if (proto == null) {
+      throw new IllegalArgumentException("the descriptor set has no file " + name + ", which another imports;"
+          + " write it with its imports (protoc --include_imports)");
+    }
+    List<FileDescriptor> dependencies = new ArrayList<>();
+    for (String dependency : proto.getDependencyList()) {
+      dependencies.add(build(dependency, protos, built));
+    }
+    FileDescriptor file = FileDescriptor.buildFrom(proto, dependencies.toArray(FileDescriptor[]::new));
+    built.put(name, file);
+    return file;
   }
 
   /** The messages of a generated client: every message its group methods take or return, and their files. */
