@@ -17,11 +17,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * A recording proxy on 127.0.0.1 to the API, until stopped (Ctrl+C): each exchange the client makes through it
- * is written as a recording. Before anything is written, these are replaced with {@code <redacted>}, in headers
+ * is written as a recording. Before anything is written, these are replaced with the recordings' redaction marker, in headers
  * and bodies (JSON properties and protobuf fields alike): the spec's credential header; {@code Authorization},
  * {@code Proxy-Authorization}, {@code Cookie} and {@code Set-Cookie}; every field the spec marks
  * {@code secret: true}; and the headers and fields named here. A body such a field may be in but that cannot be
- * decoded is written as {@code <redacted: could not be decoded>}.
+ * decoded is replaced whole, with a marker that says so.
  */
 @Mojo(name = "record", threadSafe = true)
 public final class RecordMojo extends AbstractMojo {
