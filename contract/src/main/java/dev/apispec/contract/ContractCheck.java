@@ -233,7 +233,7 @@ public final class ContractCheck {
     try {
       Object api = client.create(LocalHttp.uri(server));
       try {
-        result = binding.call(api, argument);
+        result = binding.call(api, recording.request(), argument);
       } catch (Throwable t) {
         failure = t;
       }
