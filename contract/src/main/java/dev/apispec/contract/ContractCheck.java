@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       body: JSON compared as JSON, protobuf as messages) to a local server on 127.0.0.1;
  *   <li>the local server answers with the recorded response, and the client turns it into what the
  *       response means: typed values that encode back to the recorded body with nothing lost, or
- *       {@link YunhuApiException} with the recorded code and message, or the exception for an HTTP
+ *       the client's API exception (an {@link ApiErrorException}) with the recorded code and message, or the exception for an HTTP
  *       failure;
  *   <li>the response holds no field the spec does not know (drift), except the paths the recording
  *       lists in {@code knownDrift}, and every listed path still occurs.
@@ -144,7 +144,7 @@ public final class ContractCheck {
     String difference = lineDifference(proto.message(), proto.decoded(), actual, "the decoded view has",
         "the bytes decode to");
     if (difference != null) {
-      problems.add(what + ": the decoded view does not match the bytes (the bytes are the truth; regenerate the view with dev.yunhu.contract.Reformat) "
+      problems.add(what + ": the decoded view does not match the bytes (the bytes are the truth; regenerate the view with Reformat) "
           + difference);
     }
   }

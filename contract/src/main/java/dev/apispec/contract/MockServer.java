@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The recordings served as a stand-alone mock of the Yunhu API, for developing offline. For each
+ * Recordings served as a stand-alone mock of their API, for developing offline. For each
  * request it picks the recording with the same method and path, then the same body (JSON compared
  * as JSON, protobuf as messages), and answers with its recorded status, content type and body. A
  * request that no recording matches gets a 404 whose text names the recordings of that path and
  * the request body each one answers.
  *
  * <pre>
- * mvn -q -pl contract-tests exec:java -Dexec.mainClass=dev.yunhu.contract.MockServer -Dexec.args="--port 8099"
+ * mvn apispec:mock
  * </pre>
  *
  * <p>Listens on 127.0.0.1 only. Logs one line per request, never a header value.

@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The protobuf messages the generated client speaks, by full name ({@code yunhu.v1.GroupInfoResponse}),
+ * The protobuf messages the generated client speaks, by full name ({@code shop.v1.OrderResponse}),
  * found by reflection on a generated client's class: every message a method takes or returns, and every
  * message of the same {@code .proto} files. Also prints bodies in text format for review.
  */

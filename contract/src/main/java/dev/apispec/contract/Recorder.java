@@ -34,8 +34,7 @@ import java.util.regex.Pattern;
  * {@value Recording#REDACTED}; an exchange that would still hold a secret is not written at all.
  *
  * <pre>
- * mvn -q -pl contract-tests exec:java -Dexec.mainClass=dev.yunhu.contract.Recorder \
- *     -Dexec.args="--port 8098 --name success"
+ * mvn apispec:record
  * </pre>
  */
 public final class Recorder implements AutoCloseable {

@@ -11,12 +11,8 @@ import java.util.stream.Stream;
 /**
  * Rewrites recording files in the format the recorder writes, with the decoded view of every
  * protobuf body regenerated from its bytes (the bytes are the truth). Use it after editing a
- * protobuf body's base64 by hand:
- *
- * <pre>
- * mvn -q -pl contract-tests exec:java -Dexec.mainClass=dev.yunhu.contract.Reformat \
- *     -Dexec.args="contract-tests/src/main/resources/recordings"
- * </pre>
+ * protobuf body's base64 by hand, through {@link #run(String[], ProtoTypes)} from a command that knows the
+ * client's messages.
  *
  * <p>Arguments are recording files or folders of them. Files that are already in shape are left alone.
  */
