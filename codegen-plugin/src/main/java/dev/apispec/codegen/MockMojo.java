@@ -5,10 +5,8 @@ import dev.apispec.contract.MockServer;
 import dev.apispec.contract.ProtoTypes;
 import dev.apispec.contract.Recording;
 import dev.apispec.contract.Recordings;
-import java.io.File;
 import java.io.IOException;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,20 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * one gets a 404 that lists what is recorded for its path. Only the project's own recordings are served.
  */
 @Mojo(name = "mock", threadSafe = true)
-public final class MockMojo extends AbstractMojo {
-  /** The spec: one YAML file, or a folder of them. It is validated before anything is served. */
-  @Parameter(property = "apispec.spec", defaultValue = "${project.basedir}/src/main/spec", required = true)
-  private File spec;
-
-  /** The {@code FileDescriptorSet} of the spec's protobuf messages, with imports; only for protobuf endpoints. */
-  @Parameter(property = "apispec.descriptorSet")
-  private File descriptorSet;
-
-  /** The recordings to serve: {@code <group>/<endpoint>/<name>.json}. */
-  @Parameter(property = "apispec.recordings", defaultValue = "${project.basedir}/src/test/recordings",
-      required = true)
-  private File recordings;
-
+public final class MockMojo extends ServingMojo {
   /** The port on 127.0.0.1; 0 for any free one (the log says which). */
   @Parameter(property = "apispec.port", defaultValue = "8099")
   private int port;
@@ -41,10 +26,6 @@ public final class MockMojo extends AbstractMojo {
   /** Skip this goal ({@code -Dapispec.mock.skip}). */
   @Parameter(property = "apispec.mock.skip", defaultValue = "false")
   private boolean skip;
-
-  /** Skip every goal of this plugin ({@code -Dapispec.skip}). */
-  @Parameter(property = "apispec.skip", defaultValue = "false")
-  private boolean skipAll;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {

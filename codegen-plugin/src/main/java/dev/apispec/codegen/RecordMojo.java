@@ -3,13 +3,11 @@ package dev.apispec.codegen;
 import dev.apispec.contract.ApiSpec;
 import dev.apispec.contract.ProtoTypes;
 import dev.apispec.contract.Recorder;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,20 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * decoded is replaced whole, with a marker that says so.
  */
 @Mojo(name = "record", threadSafe = true)
-public final class RecordMojo extends AbstractMojo {
-  /** The spec: one YAML file, or a folder of them. */
-  @Parameter(property = "apispec.spec", defaultValue = "${project.basedir}/src/main/spec", required = true)
-  private File spec;
-
-  /** The {@code FileDescriptorSet} of the spec's protobuf messages, with imports; only for protobuf endpoints. */
-  @Parameter(property = "apispec.descriptorSet")
-  private File descriptorSet;
-
-  /** Where to write the recordings: {@code <group>/<endpoint>/<name>.json}. */
-  @Parameter(property = "apispec.recordings", defaultValue = "${project.basedir}/src/test/recordings",
-      required = true)
-  private File recordings;
-
+public final class RecordMojo extends ServingMojo {
   /** The port on 127.0.0.1; 0 for any free one (the log says which). */
   @Parameter(property = "apispec.port", defaultValue = "8098")
   private int port;
@@ -61,10 +46,6 @@ public final class RecordMojo extends AbstractMojo {
   /** Skip this goal ({@code -Dapispec.record.skip}). */
   @Parameter(property = "apispec.record.skip", defaultValue = "false")
   private boolean skip;
-
-  /** Skip every goal of this plugin ({@code -Dapispec.skip}). */
-  @Parameter(property = "apispec.skip", defaultValue = "false")
-  private boolean skipAll;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {

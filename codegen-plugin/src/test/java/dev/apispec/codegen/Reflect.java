@@ -38,10 +38,21 @@ public final class Reflect {
     }
   }
 
-  /** Sets the field {@code name} declared by {@code target}'s class, private or not, as Maven injects parameters. */
+  /**
+   * Sets the field {@code name} declared by {@code target}'s class or a superclass, private or not, as Maven injects
+   * parameters.
+   */
   public static void setField(Object target, String name, Object value) throws ReflectiveOperationException {
-    Field field = target.getClass().getDeclaredField(name);
-    field.setAccessible(true);
-    field.set(target, value);
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+        return;
+      } catch (NoSuchFieldException e) {
+        // declared further up
+      }
+    }
+    throw new NoSuchFieldException(name + " in " + target.getClass().getName() + " or its superclasses");
   }
 }
