@@ -195,7 +195,7 @@ class DriftTest {
     Recording mutated = withResponseBody(original, new Recording.ProtobufBody(changed, body.message(), body.decoded()));
 
     assertEquals(List.of("response body: the decoded view does not match the bytes (the bytes are the truth;"
-        + " regenerate the view with dev.yunhu.contract.Reformat) at data.member: the decoded view has 'member: 123', the bytes decode to"
+        + " regenerate the view with Reformat, see docs/recordings.md) at data.member: the decoded view has 'member: 123', the bytes decode to"
         + " 'member: 124'"), CHECK.problems(mutated));
   }
 

@@ -144,7 +144,7 @@ public final class ContractCheck {
     String difference = lineDifference(proto.message(), proto.decoded(), actual, "the decoded view has",
         "the bytes decode to");
     if (difference != null) {
-      problems.add(what + ": the decoded view does not match the bytes (the bytes are the truth; regenerate the view with Reformat) "
+      problems.add(what + ": the decoded view does not match the bytes (the bytes are the truth; regenerate the view with Reformat, see docs/recordings.md) "
           + difference);
     }
   }
