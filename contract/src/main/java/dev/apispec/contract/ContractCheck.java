@@ -70,6 +70,10 @@ public final class ContractCheck {
       problems.add("the request matches no endpoint of the spec: " + recording.endpoint());
       return problems;
     }
+    if (endpoint.unsupported() != null) {
+      problems.add(endpoint + ": " + endpoint.unsupported());
+      return problems;
+    }
     ClientBinding binding;
     try {
       binding = ClientBinding.of(endpoint, client.type());

@@ -25,6 +25,9 @@ public final class Coverage {
   public List<String> endpointsWithoutSuccess(List<Recording> recordings) {
     List<String> problems = new ArrayList<>();
     for (ApiSpec.Endpoint endpoint : spec.endpoints()) {
+      if (endpoint.unsupported() != null) {
+        continue; // its recordings cannot be replayed yet, so their outcome is not known
+      }
       boolean covered = recordings.stream()
           .filter(r -> isOf(r, endpoint))
           .map(check::outcome)
@@ -40,6 +43,9 @@ public final class Coverage {
   public List<String> documentedErrorsWithoutRecording(List<Recording> recordings) {
     List<String> problems = new ArrayList<>();
     for (ApiSpec.Endpoint endpoint : spec.endpoints()) {
+      if (endpoint.unsupported() != null) {
+        continue; // its recordings cannot be replayed yet, so their outcome is not known
+      }
       List<ContractCheck.Outcome> failures = recordings.stream()
           .filter(r -> isOf(r, endpoint))
           .map(check::outcome)
