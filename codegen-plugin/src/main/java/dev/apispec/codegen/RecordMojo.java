@@ -73,7 +73,7 @@ public final class RecordMojo extends ServingMojo {
       if (api.authHeader() != null) {
         hidden.add(api.authHeader());
       }
-      hidden.addAll(List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
+      hidden.addAll(Recorder.CREDENTIAL_HEADERS);
       hidden.addAll(headers);
       getLog().info("Recording proxy on " + recorder.uri() + " -> " + to + ", writing to " + options.out()
           + ". Point the client at it with .baseUri(URI.create(\"" + recorder.uri() + "\")). Hidden: the headers "

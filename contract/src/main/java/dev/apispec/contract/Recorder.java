@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class Recorder implements AutoCloseable {
+  /** Headers that carry credentials in any API, lower case: hidden whatever the spec and the user say. */
+  public static final List<String> CREDENTIAL_HEADERS =
+      List.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+
   static final int DEFAULT_PORT = 8098;
   static final String DEFAULT_NAME = "recorded";
 

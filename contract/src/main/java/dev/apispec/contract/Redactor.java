@@ -52,13 +52,10 @@ final class Redactor {
   /** Written for a body that named fields may be in but that could not be decoded to find them. */
   static final String UNDECODED = "<redacted: could not be decoded>";
 
-  /** Headers that carry credentials in any API: hidden whatever the spec and the user say. */
-  static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
-
   Redactor(ApiSpec spec, ProtoTypes protos, Set<String> headers, Set<String> fields) {
     this.spec = spec;
     this.protos = protos;
-    Set<String> all = new LinkedHashSet<>(CREDENTIAL_HEADERS);
+    Set<String> all = new LinkedHashSet<>(Recorder.CREDENTIAL_HEADERS);
     if (spec.authHeader() != null) {
       all.add(spec.authHeader().toLowerCase(Locale.ROOT));
     }

@@ -10,8 +10,6 @@ import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.model.TypeRef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
  */
 final class ShapeChecks {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]*)}");
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern HOST_NAME = Pattern.compile("[a-z][A-Za-z0-9-]*");
   private static final Pattern MEDIA_TYPE =
       Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
@@ -76,20 +73,7 @@ final class ShapeChecks {
         problems.add(host.location(), "host '" + host.name() + "' would become the builder method '" + setter
             + "(URI)', which the builder has already" + (clash == null ? "" : " for host '" + clash.name() + "'"));
       }
-      checkUrl(host.url(), host.location(), "the URL of host '" + host.name() + "'");
-    }
-  }
-
-  private void checkUrl(String url, Location location, String what) {
-    try {
-      URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-          || uri.getQuery() != null || uri.getFragment() != null) {
-        problems.add(location, what + " '" + url + "' must be an absolute http or https URL without query or"
-            + " fragment");
-      }
-    } catch (URISyntaxException e) {
-      problems.add(location, what + " is not a URL: " + e.getMessage());
+      SpecValidator.checkBaseUrl(host.url(), host.location(), "the URL of host '" + host.name() + "'", problems);
     }
   }
 
@@ -239,7 +223,7 @@ final class ShapeChecks {
         }
         case HEADER -> {
           String lower = param.wireName().toLowerCase(Locale.ROOT);
-          if (!HEADER_NAME.matcher(param.wireName()).matches()) {
+          if (!SpecValidator.HEADER_NAME.matcher(param.wireName()).matches()) {
             problems.add(param.location(), "header " + name + " is not a valid HTTP header name");
           } else if (api != null && api.authHeader() != null && lower.equals(api.authHeader().toLowerCase(Locale.ROOT))) {
             problems.add(param.location(), "header " + name + " is the credential's header; the client sends it");
@@ -293,24 +277,9 @@ final class ShapeChecks {
       problems.add(param.typeLocation(), "only a query parameter may be a"
           + " list (sent as one name=value pair per element)");
     }
-    if (param.example() != null && !exampleFits(param.example(), element) && !list) {
+    if (param.example() != null && !SpecValidator.exampleFits(param.example(), element, types) && !list) {
       problems.add(param.location(), "the 'example' of " + name + " does not match its type '" + type + "'");
     }
-  }
-
-  private boolean exampleFits(Object example, TypeRef type) {
-    if (type == TypeRef.Scalar.STRING) {
-      return example instanceof String;
-    } else if (type == TypeRef.Scalar.INT32 || type == TypeRef.Scalar.INT64) {
-      return example instanceof Long;
-    } else if (type == TypeRef.Scalar.FLOAT64) {
-      return example instanceof Number;
-    } else if (type == TypeRef.Scalar.BOOL) {
-      return example instanceof Boolean;
-    } else if (type instanceof TypeRef.Named named && types.get(named.name()) instanceof TypeDef.EnumDef e) {
-      return e.intValued() ? example instanceof Long : example instanceof String;
-    }
-    return true;
   }
 
   /** Whether {@code text} is how a number of {@code type} is sent as a string ({@code format: string}). */

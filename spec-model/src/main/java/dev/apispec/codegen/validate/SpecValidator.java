@@ -32,7 +32,7 @@ import javax.lang.model.SourceVersion;
 public final class SpecValidator {
   private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
   private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
   /** Methods without parameters that every class has; a generated method of that name would not compile. */
   private static final Set<String> OBJECT_METHODS =
@@ -107,16 +107,7 @@ public final class SpecValidator {
       problems.add(api.location(), "api 'package' '" + api.packageName() + "' is not a Java package name");
     }
     if (api.baseUrl() != null) {
-      try {
-        URI uri = new URI(api.baseUrl());
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-            || uri.getQuery() != null || uri.getFragment() != null) {
-          problems.add(api.location(), "'baseUrl' '" + api.baseUrl()
-              + "' must be an absolute http or https URL without query or fragment");
-        }
-      } catch (URISyntaxException e) {
-        problems.add(api.location(), "'baseUrl' is not a URL: " + e.getMessage());
-      }
+      checkBaseUrl(api.baseUrl(), api.location(), "'baseUrl'", problems);
     }
     if (api.authHeader() != null && !HEADER_NAME.matcher(api.authHeader()).matches()) {
       problems.add(api.location(), "auth 'header' '" + api.authHeader() + "' is not a valid HTTP header name");
@@ -190,23 +181,41 @@ public final class SpecValidator {
         && (types.get(named.name()) instanceof TypeDef.EnumDef || spec.mayBeUnread(named.name()));
   }
 
+  /** A base URL (the API's or a host's): an absolute http or https URL without query or fragment. */
+  static void checkBaseUrl(String url, Location location, String what, Problems problems) {
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+          || uri.getQuery() != null || uri.getFragment() != null) {
+        problems.add(location, what + " '" + url + "' must be an absolute http or https URL without query or"
+            + " fragment");
+      }
+    } catch (URISyntaxException e) {
+      problems.add(location, what + " is not a URL: " + e.getMessage());
+    }
+  }
+
+  /** Whether an example (of a field or a parameter) is a value of {@code type}; other types take anything. */
+  static boolean exampleFits(Object example, TypeRef type, Map<String, TypeDef> types) {
+    if (type == TypeRef.Scalar.STRING) {
+      return example instanceof String;
+    } else if (type == TypeRef.Scalar.INT32 || type == TypeRef.Scalar.INT64) {
+      return example instanceof Long;
+    } else if (type == TypeRef.Scalar.FLOAT64) {
+      return example instanceof Number;
+    } else if (type == TypeRef.Scalar.BOOL) {
+      return example instanceof Boolean;
+    } else if (type instanceof TypeRef.Named named && types.get(named.name()) instanceof TypeDef.EnumDef e) {
+      return e.intValued() ? example instanceof Long : example instanceof String;
+    }
+    return true;
+  }
+
   private void checkExample(TypeDef.FieldDef field) {
     Object example = field.example();
     TypeRef type = field.type();
-    boolean ok = true;
-    if (type == TypeRef.Scalar.STRING) {
-      ok = example instanceof String;
-    } else if (field.format() == TypeDef.Format.STRING && example instanceof String text) {
-      ok = ShapeChecks.isNumber(text, type);
-    } else if (type == TypeRef.Scalar.INT32 || type == TypeRef.Scalar.INT64) {
-      ok = example instanceof Long;
-    } else if (type == TypeRef.Scalar.FLOAT64) {
-      ok = example instanceof Number;
-    } else if (type == TypeRef.Scalar.BOOL) {
-      ok = example instanceof Boolean;
-    } else if (type instanceof TypeRef.Named named && types.get(named.name()) instanceof TypeDef.EnumDef e) {
-      ok = e.intValued() ? example instanceof Long : example instanceof String;
-    }
+    boolean ok = field.format() == TypeDef.Format.STRING && example instanceof String text
+        && type != TypeRef.Scalar.STRING ? ShapeChecks.isNumber(text, type) : exampleFits(example, type, types);
     if (!ok) {
       problems.add(field.location(), "the 'example' of field '" + field.wireName() + "' does not match its type '"
           + type + "'" + (example instanceof Long && type == TypeRef.Scalar.STRING ? "; quote it" : ""));
