@@ -20,57 +20,42 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** What the Yunhu spec must contain: its 20 endpoints, and protobuf messages that exist. */
+/** What the Yunhu spec must contain: the endpoints of the notes' pages, and protobuf messages that exist. */
 class SpecContentTest {
 
-  private static final List<String> PROTO_FILES =
-      List.of("yunhu/v1/status.proto", "yunhu/v1/friend.proto", "yunhu/v1/group.proto");
+  private static final Set<String> SCALARS = Set.of("string", "int32", "int64", "float64", "bool", "json");
 
-  private static final Set<String> SCALARS = Set.of("string", "int32", "int64", "float64", "bool");
-
-  private static final List<String> ENDPOINT_PATHS =
-      List.of(
-          "/v1/friend/apply",
-          "/v1/friend/delete-friend",
-          "/v1/friend/agree-apply",
-          "/v1/friend/address-book-list",
-          "/v1/friend/request-list",
-          "/v1/friend/no-notify",
-          "/v1/group/info",
-          "/v1/group/live-room",
-          "/v1/group/instruction-list",
-          "/v1/group/invite",
-          "/v1/group/remove-member",
-          "/v1/group/gag-member",
-          "/v1/group/recommend/list",
-          "/v1/group/msg-type-limit",
-          "/v1/group-tag/list",
-          "/v1/group-tag/relate",
-          "/v1/group-tag/relate-cancel",
-          "/v1/group-tag/edit",
-          "/v1/group-tag/create",
-          "/v1/group-tag/delete");
+  /** The endpoints of the notes' pages, one line each: page, host, method, path. */
+  private static final Path NOTES_ENDPOINTS = Path.of("src/test/resources/notes-endpoints.tsv");
 
   @Test
-  void everyProtoFileExists() {
-    for (String proto : PROTO_FILES) {
-      Path file = SpecFiles.protoDir().resolve(proto);
-      assertTrue(Files.isRegularFile(file), "missing " + file);
+  void everyEndpointOfTheSpecIsOneOfItsPageAndAppearsOnce() throws IOException {
+    Map<String, Set<String>> notes = notesEndpointsByPage();
+    Map<String, Long> counts = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> group : groups().entrySet()) {
+      Set<String> ofPage = notes.get(group.getKey());
+      assertTrue(ofPage != null, "group " + group.getKey() + " is not a page of the notes: " + notes.keySet());
+      for (String key : endpointKeys(group.getValue())) {
+        assertTrue(ofPage.contains(key), group.getKey() + ": " + key + " is not on its page of the notes");
+        counts.merge(key, 1L, Long::sum);
+      }
     }
+    counts.forEach((key, count) -> assertEquals(1L, count, "occurrences of " + key));
   }
 
   @Test
-  void everyEndpointPathAppearsExactlyOnce() {
-    Map<String, Long> counts =
-        endpoints().stream()
-            .map(e -> e.path("path").asText())
-            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
-    for (String path : ENDPOINT_PATHS) {
-      assertEquals(1L, counts.getOrDefault(path, 0L), "occurrences of " + path);
-    }
-    assertEquals(new TreeSet<>(ENDPOINT_PATHS), counts.keySet(), "endpoint paths in the spec");
+  void everyEndpointOfAPageIsInItsGroup() throws IOException {
+    Map<String, Set<String>> notes = notesEndpointsByPage();
+    groups().forEach((name, group) ->
+        assertEquals(notes.get(name), new TreeSet<>(endpointKeys(group)), "endpoints of group " + name));
+  }
+
+  @Test
+  void theStatusProtoExists() {
+    assertTrue(Files.isRegularFile(SpecFiles.protoDir().resolve("yunhu/v1/status.proto")));
   }
 
   @Test
@@ -100,7 +85,7 @@ class SpecContentTest {
       assertEquals("dev.yunhu.client.proto", file.getOptions().getJavaPackage(), file.getName());
       assertTrue(file.getOptions().getJavaMultipleFiles(), file.getName());
     }
-    assertEquals(new TreeSet<>(PROTO_FILES), compiledFiles);
+    assertEquals(protoFiles(), compiledFiles);
   }
 
   /** Checks the plugin makes too, kept here so the spec is checked before the plugin exists. */
@@ -140,6 +125,49 @@ class SpecContentTest {
         }
       }
     }
+  }
+
+  private static Set<String> protoFiles() throws IOException {
+    Path root = SpecFiles.protoDir();
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(".proto"))
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  /** Page to "host METHOD path" of each endpoint documented on it. */
+  private static Map<String, Set<String>> notesEndpointsByPage() throws IOException {
+    Map<String, Set<String>> pages = new TreeMap<>();
+    for (String line : Files.readAllLines(NOTES_ENDPOINTS)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] columns = line.split("\t");
+      assertEquals(4, columns.length, line);
+      pages.computeIfAbsent(columns[0], page -> new TreeSet<>()).add(columns[1] + " " + columns[2] + " " + columns[3]);
+    }
+    return pages;
+  }
+
+  /** "host METHOD path" of each endpoint of a group; the host is "default" for the API's baseUrl. */
+  private static List<String> endpointKeys(JsonNode group) {
+    String groupHost = group.path("host").asText("default");
+    List<String> keys = new ArrayList<>();
+    for (JsonNode endpoint : group.path("endpoints")) {
+      keys.add(endpoint.path("host").asText(groupHost) + " " + endpoint.path("method").asText("POST") + " "
+          + endpoint.path("path").asText());
+    }
+    return keys;
+  }
+
+  private static Map<String, JsonNode> groups() {
+    Map<String, JsonNode> groups = new TreeMap<>();
+    for (Path file : SpecFiles.specFiles()) {
+      SpecFiles.readYaml(file).path("groups").fields().forEachRemaining(
+          group -> assertEquals(null, groups.put(group.getKey(), group.getValue()), "group " + group.getKey()));
+    }
+    return groups;
   }
 
   private static List<JsonNode> endpoints() {

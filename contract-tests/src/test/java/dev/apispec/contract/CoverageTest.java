@@ -20,10 +20,10 @@ class CoverageTest {
   private static final Coverage COVERAGE = new Coverage(SPEC, TestSupport.client());
 
   @Test
-  void theSpecHasTheTwentySeedEndpoints() {
-    assertEquals(20, SPEC.endpoints().size(), SPEC.endpoints().toString());
-    assertEquals(List.of("friend", "group-tag", "group"),
-        SPEC.endpoints().stream().map(ApiSpec.Endpoint::group).distinct().toList());
+  void theSpecHoldsTheSeedGroups() {
+    List<String> groups = SPEC.endpoints().stream().map(ApiSpec.Endpoint::group).distinct().toList();
+    assertTrue(groups.containsAll(List.of("friend", "group-tag", "group")), groups.toString());
+    assertTrue(SPEC.endpoints().size() >= 20, SPEC.endpoints().toString());
   }
 
   @Test
@@ -56,7 +56,7 @@ class CoverageTest {
     }
     assertTrue(methods.contains("groupTag().relateCancel"), methods.toString());
     assertTrue(methods.contains("group().recommendList"), methods.toString());
-    assertEquals(20, methods.stream().distinct().count());
+    assertEquals(SPEC.endpoints().size(), methods.stream().distinct().count(), methods.toString());
   }
 
   @Test
