@@ -103,6 +103,32 @@ class RecorderTest {
   }
 
   @Test
+  void aNamedHostIsRecordedBelowItsPrefixAndForwardedToItsOwnTarget() throws Exception {
+    HttpServer web = LocalHttp.server(0, "stand-in for the web host");
+    List<String> webPaths = new CopyOnWriteArrayList<>();
+    web.createContext("/", exchange -> {
+      webPaths.add(LocalHttp.receive(exchange).path());
+      LocalHttp.send(exchange, 200, "application/json", "{\"code\":1,\"msg\":\"web\"}".getBytes(StandardCharsets.UTF_8));
+    });
+    web.start();
+    try (Recorder twoHosts = Recorder.start(new Recorder.Options(LocalHttp.uri(real), 0, out, "live", Set.of(),
+        Set.of(), Map.of("web", LocalHttp.uri(web))), ApiSpec.fromClasspath(YunhuClient.class),
+        new PrintStream(log, true, StandardCharsets.UTF_8))) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(twoHosts.uri() + "/_hosts/web/v1/common/get-version")).GET().build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertEquals("{\"code\":1,\"msg\":\"web\"}", response.body());
+      assertEquals(List.of("/v1/common/get-version"), webPaths);
+      assertEquals(List.of(), received, "the default host got the web host's request");
+      Recording recording = Recording.parse("x", Files.readAllBytes(twoHosts.written().get(0)));
+      assertEquals("web", recording.request().host());
+      assertEquals("/v1/common/get-version", recording.request().path());
+    } finally {
+      LocalHttp.stop(web);
+    }
+  }
+
+  @Test
   void recordsThroughTheProxyWithoutSecretsAndTheRecordingsReplayGreen() throws Exception {
     answerJson("/v1/friend/apply", "{\"code\":1,\"msg\":\"success\"}");
     // the server echoes the token inside a string: it must be scrubbed from the recording too
