@@ -249,7 +249,7 @@ class RecorderTest {
   @Test
   void namedHeadersAreHiddenAndUnknownPathsAreFiledByPath() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(recorder.uri().resolve("/v1/friend/ignore-apply"))
+        HttpRequest.newBuilder(recorder.uri().resolve("/v1/friend/no-such-endpoint"))
             .header("token", TOKEN)
             .header("X-Api-Key", API_KEY)
             .header("Content-Type", "application/json")
@@ -261,15 +261,15 @@ class RecorderTest {
     assertEquals(404, response.statusCode());
     assertEquals("<html>not here</html>", response.body());
     assertEquals(API_KEY, received.get(0).header("x-api-key"));
-    assertEquals(List.of("friend/ignore-apply/live.json"), relative(recorder.written()));
+    assertEquals(List.of("friend/no-such-endpoint/live.json"), relative(recorder.written()));
     assertNoSecretIn(recorder.written());
-    Recording recording = read("friend/ignore-apply/live");
+    Recording recording = read("friend/no-such-endpoint/live");
     assertEquals(Recording.REDACTED, recording.request().header("x-api-key"));
     assertEquals(Recording.REDACTED, recording.request().header("token"));
     assertNull(recording.request().header("user-agent"));
     assertEquals(new Recording.TextBody("<html>not here</html>"), recording.response().body());
     // a recording of an endpoint the spec does not have: the coverage check reports it
-    assertEquals(List.of("friend/ignore-apply/live: POST /v1/friend/ignore-apply matches no endpoint of the spec"),
+    assertEquals(List.of("friend/no-such-endpoint/live: POST /v1/friend/no-such-endpoint matches no endpoint of the spec"),
         new Coverage(SPEC, TestSupport.client()).strayRecordings(List.of(recording)));
   }
 
@@ -336,7 +336,7 @@ class RecorderTest {
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> Recorder.parse(new String[] {"--out", out.toString(), "--name", "../x"}, YunhuClient.DEFAULT_BASE_URI));
     assertEquals("--name must be letters, digits, '.', '_' or '-': ../x", bad.getMessage());
-    assertEquals("friend/ignore-apply", Recorder.fallbackDir("/v1/friend/ignore-apply?x=1"));
+    assertEquals("friend/no-such-endpoint", Recorder.fallbackDir("/v1/friend/no-such-endpoint?x=1"));
     assertEquals("a/_2e/b", Recorder.fallbackDir("/a/../%2e/b"));
   }
 
