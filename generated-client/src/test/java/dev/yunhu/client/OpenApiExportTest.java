@@ -1,7 +1,6 @@
 package dev.yunhu.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,22 +116,5 @@ class OpenApiExportTest {
     assertNotNull(request);
     assertEquals("yunhu.v1.GroupInfoRequest", request.getExtensions().get("x-protobuf-message"));
     assertEquals("yunhu.v1.GroupInfoResponse", response.getExtensions().get("x-protobuf-message"));
-  }
-
-  /** The path of every endpoint of the client, read from the {@code @Calls} of its groups' methods. */
-  private static Set<String> clientPaths() {
-    Set<String> paths = new TreeSet<>();
-    for (Method accessor : YunhuClient.class.getMethods()) {
-      if (accessor.getParameterCount() == 0 && accessor.getReturnType().getSimpleName().endsWith("Api")) {
-        for (Method method : accessor.getReturnType().getMethods()) {
-          Calls calls = method.getAnnotation(Calls.class);
-          if (calls != null) {
-            paths.add(calls.path());
-          }
-        }
-      }
-    }
-    assertFalse(paths.isEmpty(), "the client has no endpoint");
-    return paths;
   }
 }
