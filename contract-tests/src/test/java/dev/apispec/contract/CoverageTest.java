@@ -95,13 +95,13 @@ class CoverageTest {
   @Test
   void aRecordingOfAnUnknownEndpointOrInTheWrongFolderIsReported() {
     Recording apply = DriftTest.builtIn("friend/apply/success");
-    Recording unknown = new Recording("friend/ignore-apply/success", null,
-        new Recording.Request("POST", "/v1/friend/ignore-apply", apply.request().headers(), apply.request().body()),
+    Recording unknown = new Recording("friend/no-such-endpoint/success", null,
+        new Recording.Request("POST", "/v1/friend/no-such-endpoint", apply.request().headers(), apply.request().body()),
         apply.response(), List.of());
     Recording misfiled = apply.withId("friend/delete-friend/apply");
 
     assertEquals(List.of(
-        "friend/ignore-apply/success: POST /v1/friend/ignore-apply matches no endpoint of the spec",
+        "friend/no-such-endpoint/success: POST /v1/friend/no-such-endpoint matches no endpoint of the spec",
         "friend/delete-friend/apply: a recording of POST /v1/friend/apply must be filed under friend/apply/, not"
             + " friend/delete-friend/"),
         COVERAGE.strayRecordings(List.of(apply, unknown, misfiled)));

@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,7 +157,8 @@ class MockServerTest {
   @Test
   void everyRecordingIsServedForItsOwnRequest() throws Exception {
     for (Recording recording : Recordings.builtIn()) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(mock.uri().resolve(recording.request().path()));
+      HttpRequest.Builder request = HttpRequest.newBuilder(
+          URI.create(mock.uri(recording.request().host()) + recording.request().path()));
       String contentType = recording.request().header("content-type");
       if (contentType != null) {
         request.header("Content-Type", contentType);
@@ -170,6 +172,30 @@ class MockServerTest {
       assertEquals(recording.response().contentType(), response.headers().firstValue("content-type").orElse(null),
           recording.id());
       assertArrayEquals(recording.response().body().bytes(), response.body(), recording.id());
+    }
+  }
+
+  @Test
+  void servesTheSamePathOfTwoHostsApart() throws Exception {
+    Recording.Response a = new Recording.Response(200, "text/plain", new Recording.TextBody("default host"));
+    Recording.Response b = new Recording.Response(200, "text/plain", new Recording.TextBody("web host"));
+    List<Recording> recordings = List.of(
+        new Recording("x/info/one", null, new Recording.Request("GET", "/v1/user/info", Map.of(), null), a, List.of()),
+        new Recording("y/info/two", null, new Recording.Request("GET", "/v1/user/info", Map.of(), null, "web"), b,
+            List.of()));
+    try (MockServer two = MockServer.start(0, recordings, ProtoTypes.none(), null)) {
+      assertEquals(URI.create(two.uri() + "/_hosts/web"), two.uri("web"));
+      for (Map.Entry<URI, String> expected : Map.of(two.uri(), "default host", two.uri("web"), "web host").entrySet()) {
+        HttpResponse<String> response = RAW.send(
+            HttpRequest.newBuilder(URI.create(expected.getKey() + "/v1/user/info")).GET().build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(expected.getValue(), response.body(), expected.getKey().toString());
+      }
+      HttpResponse<String> other = RAW.send(
+          HttpRequest.newBuilder(URI.create(two.uri("admin") + "/v1/user/info")).GET().build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertEquals(404, other.statusCode());
+      assertTrue(other.body().contains("GET /_hosts/web/v1/user/info"), other.body());
     }
   }
 

@@ -103,6 +103,32 @@ class RecorderTest {
   }
 
   @Test
+  void aNamedHostIsRecordedBelowItsPrefixAndForwardedToItsOwnTarget() throws Exception {
+    HttpServer web = LocalHttp.server(0, "stand-in for the web host");
+    List<String> webPaths = new CopyOnWriteArrayList<>();
+    web.createContext("/", exchange -> {
+      webPaths.add(LocalHttp.receive(exchange).path());
+      LocalHttp.send(exchange, 200, "application/json", "{\"code\":1,\"msg\":\"web\"}".getBytes(StandardCharsets.UTF_8));
+    });
+    web.start();
+    try (Recorder twoHosts = Recorder.start(new Recorder.Options(LocalHttp.uri(real), 0, out, "live", Set.of(),
+        Set.of(), Map.of("web", LocalHttp.uri(web))), ApiSpec.fromClasspath(YunhuClient.class),
+        new PrintStream(log, true, StandardCharsets.UTF_8))) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(twoHosts.uri() + "/_hosts/web/v1/common/get-version")).GET().build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertEquals("{\"code\":1,\"msg\":\"web\"}", response.body());
+      assertEquals(List.of("/v1/common/get-version"), webPaths);
+      assertEquals(List.of(), received, "the default host got the web host's request");
+      Recording recording = Recording.parse("x", Files.readAllBytes(twoHosts.written().get(0)));
+      assertEquals("web", recording.request().host());
+      assertEquals("/v1/common/get-version", recording.request().path());
+    } finally {
+      LocalHttp.stop(web);
+    }
+  }
+
+  @Test
   void recordsThroughTheProxyWithoutSecretsAndTheRecordingsReplayGreen() throws Exception {
     answerJson("/v1/friend/apply", "{\"code\":1,\"msg\":\"success\"}");
     // the server echoes the token inside a string: it must be scrubbed from the recording too
@@ -223,7 +249,7 @@ class RecorderTest {
   @Test
   void namedHeadersAreHiddenAndUnknownPathsAreFiledByPath() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(recorder.uri().resolve("/v1/friend/ignore-apply"))
+        HttpRequest.newBuilder(recorder.uri().resolve("/v1/friend/no-such-endpoint"))
             .header("token", TOKEN)
             .header("X-Api-Key", API_KEY)
             .header("Content-Type", "application/json")
@@ -235,15 +261,15 @@ class RecorderTest {
     assertEquals(404, response.statusCode());
     assertEquals("<html>not here</html>", response.body());
     assertEquals(API_KEY, received.get(0).header("x-api-key"));
-    assertEquals(List.of("friend/ignore-apply/live.json"), relative(recorder.written()));
+    assertEquals(List.of("friend/no-such-endpoint/live.json"), relative(recorder.written()));
     assertNoSecretIn(recorder.written());
-    Recording recording = read("friend/ignore-apply/live");
+    Recording recording = read("friend/no-such-endpoint/live");
     assertEquals(Recording.REDACTED, recording.request().header("x-api-key"));
     assertEquals(Recording.REDACTED, recording.request().header("token"));
     assertNull(recording.request().header("user-agent"));
     assertEquals(new Recording.TextBody("<html>not here</html>"), recording.response().body());
     // a recording of an endpoint the spec does not have: the coverage check reports it
-    assertEquals(List.of("friend/ignore-apply/live: POST /v1/friend/ignore-apply matches no endpoint of the spec"),
+    assertEquals(List.of("friend/no-such-endpoint/live: POST /v1/friend/no-such-endpoint matches no endpoint of the spec"),
         new Coverage(SPEC, TestSupport.client()).strayRecordings(List.of(recording)));
   }
 
@@ -310,7 +336,7 @@ class RecorderTest {
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> Recorder.parse(new String[] {"--out", out.toString(), "--name", "../x"}, YunhuClient.DEFAULT_BASE_URI));
     assertEquals("--name must be letters, digits, '.', '_' or '-': ../x", bad.getMessage());
-    assertEquals("friend/ignore-apply", Recorder.fallbackDir("/v1/friend/ignore-apply?x=1"));
+    assertEquals("friend/no-such-endpoint", Recorder.fallbackDir("/v1/friend/no-such-endpoint?x=1"));
     assertEquals("a/_2e/b", Recorder.fallbackDir("/a/../%2e/b"));
   }
 

@@ -36,7 +36,7 @@ final class TestSupport {
   /** The Yunhu client as the replays build it, for each local server. */
   static ClientUnderTest client() {
     return new ClientUnderTest(YunhuClient.class, uri -> YunhuClient.builder()
-        .baseUri(uri)
+        .allBaseUris(uri)
         .token(TOKEN)
         .httpClient(HTTP)
         .requestTimeout(Duration.ofSeconds(10))

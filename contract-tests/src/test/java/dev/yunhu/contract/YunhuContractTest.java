@@ -28,7 +28,7 @@ class YunhuContractTest {
     return ContractTests.builder()
         .spec(SPEC)
         .recordings(recordings)
-        .client(uri -> YunhuClient.builder().baseUri(uri).token("test").build())
+        .client(uri -> YunhuClient.builder().allBaseUris(uri).token("test").build())
         .build();
   }
 

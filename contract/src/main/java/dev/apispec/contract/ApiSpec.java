@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,16 +34,53 @@ public final class ApiSpec {
   /** Where the api-spec jar keeps the spec files on the class path. */
   static final String CLASSPATH_DIR = "spec";
 
-  /** The format of a request or response body. */
-  public enum Format { JSON, PROTOBUF }
+  /** The format of a request or response body; {@code CODES} is an answer read from the envelope's code. */
+  public enum Format { JSON, PROTOBUF, TEXT, BYTES, CODES }
 
   /**
    * A request or response body as the spec names it.
    *
-   * @param format JSON or protobuf
-   * @param type the JSON type name or the full protobuf message name
+   * @param format its format
+   * @param type the JSON type name, the full protobuf message name, the media type of text or bytes, or the int
+   *     enum of a {@code codes} answer ({@code null} for {@code true}/{@code false} answers)
    */
   public record Body(Format format, String type) {}
+
+  /**
+   * Where an endpoint's JSON answers keep their code, message and data.
+   *
+   * @param code the code's property, or {@code null} when every 2xx answer is a success
+   * @param message the message's property, or {@code null} when there is no envelope (the body is the payload)
+   * @param data the data's property, or {@code null} when the envelope has none
+   * @param success the code that means success
+   */
+  public record Envelope(String code, String message, String data, long success) {
+    /** No envelope: the body of a 2xx answer is the payload. */
+    public static final Envelope NONE = new Envelope(null, null, null, 0);
+
+    public boolean none() {
+      return message == null;
+    }
+
+    /** The envelope's own property names, for drift. */
+    Set<String> names() {
+      Set<String> names = new TreeSet<>();
+      for (String name : new String[] {code, message, data}) {
+        if (name != null) {
+          names.add(name);
+        }
+      }
+      return names;
+    }
+  }
+
+  /**
+   * What a {@code codes} answer says.
+   *
+   * @param booleans the answer of each code, for a {@code true}/{@code false} answer; empty for an enum
+   * @param codes every code that is an answer (the rest are failures)
+   */
+  public record Codes(Map<Long, Boolean> booleans, Set<Long> codes) {}
 
   /** A documented failure of an endpoint. */
   public record DocumentedError(long code, String message) {
@@ -78,30 +116,42 @@ public final class ApiSpec {
    *
    * @param group the group key ({@code group-tag})
    * @param prefix the group's path prefix ({@code /v1/group-tag/})
+   * @param host the name of the host the endpoint lives on ({@code api.hosts}), or {@code null} for the {@code baseUrl}
    * @param method the HTTP method
    * @param path the path
    * @param authenticated whether the endpoint needs the credential
    * @param request the request body, or {@code null} when there is none
    * @param response the response payload, or {@code null} when the envelope carries none
+   * @param envelope the envelope of its JSON answers (of {@code json}, {@code codes} or no response)
+   * @param codes the answers of a {@code codes} response, or {@code null}
    * @param errors the documented failures
-   * @param unsupported why the checks cannot replay this endpoint yet, or {@code null} when they can
+   * @param unsupported why the checks cannot replay this endpoint, or {@code null} when they can
    */
-  public record Endpoint(String group, String prefix, String method, String path, boolean authenticated,
-      Body request, Body response, List<DocumentedError> errors, String unsupported) {
+  public record Endpoint(String group, String prefix, String host, String method, String path,
+      boolean authenticated, Body request, Body response, Envelope envelope, Codes codes,
+      List<DocumentedError> errors, String unsupported) {
 
     /** Where the recordings of this endpoint live: {@code <group>/<path after the prefix>}. */
     public String recordingDir() {
       return group + "/" + path.substring(prefix.length());
     }
 
-    /** The response is JSON (an envelope), with or without data. */
+    /** The response is JSON (an envelope, or the payload itself), with or without data, or a {@code codes} answer. */
     public boolean jsonResponse() {
-      return response == null || response.format() == Format.JSON;
+      return response == null || response.format() == Format.JSON || response.format() == Format.CODES;
+    }
+
+    /** Whether a request path (without its query) is this endpoint's, its placeholders standing for any segment. */
+    boolean matchesPath(String bare) {
+      if (path.indexOf('{') < 0) {
+        return path.equals(bare);
+      }
+      return bare.matches(java.util.regex.Pattern.quote(path).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q"));
     }
 
     @Override
     public String toString() {
-      return method + " " + path;
+      return method + " " + (host == null ? "" : host + ":") + path;
     }
   }
 
@@ -120,10 +170,16 @@ public final class ApiSpec {
   private final Set<String> secretFields;
   private final ProtoTypes protos;
   private final String baseUrl;
+  private final Map<String, String> hostUrls;
+  private final Set<String> hosts;
 
   private ApiSpec(Spec model, ProtoTypes protos) {
     this.protos = protos;
     this.baseUrl = model.api().baseUrl();
+    Map<String, String> urls = new TreeMap<>();
+    model.api().hosts().forEach(host -> urls.put(host.name(), host.url()));
+    this.hostUrls = Map.copyOf(urls);
+    this.hosts = Set.copyOf(urls.keySet());
     ApiInfo api = model.api();
     this.authHeader = api.authHeader();
     ApiInfo.JsonSettings json = api.json();
@@ -141,7 +197,7 @@ public final class ApiSpec {
     List<Endpoint> all = new ArrayList<>();
     for (GroupDef group : model.groups()) {
       for (EndpointDef endpoint : group.endpoints()) {
-        all.add(endpoint(api, group, endpoint));
+        all.add(endpoint(model, group, endpoint));
       }
     }
     this.endpoints = List.copyOf(all);
@@ -162,6 +218,11 @@ public final class ApiSpec {
   /** The spec's {@code baseUrl}: where the recorder forwards unless told otherwise. */
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** The URL of a host of {@code api.hosts}, or the {@code baseUrl} for {@code null}. */
+  public String baseUrl(String host) {
+    return host == null ? baseUrl : hostUrls.get(host);
   }
 
   /** The wire names of the fields the spec marks {@code secret: true}: the recorder hides their values. */
@@ -250,13 +311,48 @@ public final class ApiSpec {
     }
   }
 
-  private static Endpoint endpoint(ApiInfo api, GroupDef group, EndpointDef endpoint) {
+  private static Endpoint endpoint(Spec model, GroupDef group, EndpointDef endpoint) {
+    ApiInfo api = model.api();
     List<DocumentedError> errors = endpoint.errors().stream()
         .map(error -> new DocumentedError(error.code(), error.message()))
         .toList();
-    return new Endpoint(group.name(), group.prefix(), endpoint.method(), endpoint.path(),
-        group.authenticated(endpoint, api), body(endpoint.request()), body(endpoint.response()), errors,
-        unsupported(api, group, endpoint));
+    Codes codes = null;
+    if (endpoint.response() instanceof EndpointDef.CodesBody answers) {
+      codes = codes(model, answers);
+    }
+    return new Endpoint(group.name(), group.prefix(), group.host(endpoint), endpoint.method(), endpoint.path(),
+        group.authenticated(endpoint, api), body(endpoint.request()), body(endpoint.response()),
+        envelope(api, group.envelope(endpoint)), codes, errors, unsupported(api, group, endpoint));
+  }
+
+  private static Codes codes(Spec model, EndpointDef.CodesBody answers) {
+    Map<Long, Boolean> booleans = new TreeMap<>();
+    Set<Long> codes = new TreeSet<>();
+    if (answers.isBoolean()) {
+      answers.answers().forEach(answer -> {
+        booleans.put(answer.code(), answer.value());
+        codes.add(answer.code());
+      });
+    } else {
+      for (TypeDef type : model.types()) {
+        if (type instanceof TypeDef.EnumDef enumType && type.name().equals(answers.enumName())) {
+          enumType.values().forEach(value -> codes.add(((Number) value.value()).longValue()));
+        }
+      }
+    }
+    return new Codes(Map.copyOf(booleans), Set.copyOf(codes));
+  }
+
+  private static Envelope envelope(ApiInfo api, EndpointDef.EnvelopeDef own) {
+    if (own == null) {
+      ApiInfo.JsonSettings json = api.json();
+      return json == null ? null : new Envelope(json.codeField(), json.messageField(), json.dataField(), json.successCode());
+    }
+    if (own.none()) {
+      return Envelope.NONE;
+    }
+    return new Envelope(own.codeField(), own.messageField(), own.dataField(),
+        own.successCode() == null ? 0 : own.successCode());
   }
 
   private static Body body(EndpointDef.Body body) {
@@ -266,25 +362,24 @@ public final class ApiSpec {
     if (body instanceof EndpointDef.ProtobufBody proto) {
       return new Body(Format.PROTOBUF, proto.messageName());
     }
+    if (body instanceof EndpointDef.TextBody text) {
+      return new Body(Format.TEXT, text.contentType());
+    }
+    if (body instanceof EndpointDef.BytesBody bytes) {
+      return new Body(Format.BYTES, bytes.contentType());
+    }
+    if (body instanceof EndpointDef.CodesBody codes) {
+      return new Body(Format.CODES, codes.enumName());
+    }
     return null;
   }
 
-  /** What of the endpoint the replay does not check yet (it reads the API's envelope, json and protobuf only). */
+  /** Why the replay cannot judge the endpoint, or {@code null}: a JSON answer needs an envelope to read it with. */
   private static String unsupported(ApiInfo api, GroupDef group, EndpointDef endpoint) {
-    for (EndpointDef.Body body : new EndpointDef.Body[] {endpoint.request(), endpoint.response()}) {
-      if (body instanceof EndpointDef.TextBody || body instanceof EndpointDef.BytesBody
-          || body instanceof EndpointDef.CodesBody) {
-        String kind = body instanceof EndpointDef.TextBody ? "text" : body instanceof EndpointDef.BytesBody ? "bytes"
-            : "codes";
-        return "the contract checks do not replay '" + kind + "' bodies yet";
-      }
-    }
-    boolean json = !(endpoint.response() instanceof EndpointDef.ProtobufBody);
-    if (json && group.envelope(endpoint) != null) {
-      return "the contract checks do not replay an endpoint's own envelope yet";
-    }
-    if (json && api.json() == null) {
-      return "the contract checks replay JSON answers in the API's envelope only";
+    boolean envelopeRead = endpoint.response() == null || endpoint.response() instanceof EndpointDef.JsonBody
+        || endpoint.response() instanceof EndpointDef.CodesBody;
+    if (envelopeRead && group.envelope(endpoint) == null && api.json() == null) {
+      return "its JSON answer has no envelope: the spec has no api.json.envelope and the endpoint none of its own";
     }
     return null;
   }
@@ -293,13 +388,37 @@ public final class ApiSpec {
     return endpoints;
   }
 
-  /** The endpoint with this method and path (the query, if any, is ignored). */
+  /** The endpoint on the API's {@code baseUrl} with this method and path (the query, if any, is ignored). */
   public Optional<Endpoint> endpoint(String method, String path) {
+    return endpoint(null, method, path);
+  }
+
+  /**
+   * The endpoint on {@code host} with this method and path (the query, if any, is ignored); a path template's
+   * placeholders stand for one segment each, and a literal path wins over a template.
+   *
+   * @param host the host's name, or {@code null} for the {@code baseUrl}
+   * @param method the HTTP method
+   * @param path the request path
+   * @return the endpoint, if any
+   */
+  public Optional<Endpoint> endpoint(String host, String method, String path) {
     int query = path.indexOf('?');
     String bare = query < 0 ? path : path.substring(0, query);
-    return endpoints.stream()
-        .filter(e -> e.method().equalsIgnoreCase(method) && e.path().equals(bare))
-        .findFirst();
+    List<Endpoint> matching = endpoints.stream()
+        .filter(e -> e.method().equalsIgnoreCase(method) && Objects.equals(e.host(), host) && e.matchesPath(bare))
+        .toList();
+    return matching.stream().filter(e -> e.path().equals(bare)).findFirst().or(() -> matching.stream().findFirst());
+  }
+
+  /** The endpoint a recording's request went to. */
+  public Optional<Endpoint> endpoint(Recording.Request request) {
+    return endpoint(request.host(), request.method(), request.path());
+  }
+
+  /** The names of the spec's other hosts ({@code api.hosts}). */
+  public Set<String> hosts() {
+    return hosts;
   }
 
   /** The header that carries the secret ({@code token}). */

@@ -42,6 +42,7 @@ public record ClientBinding(ApiSpec.Endpoint endpoint, Method accessor, Method m
       for (Method method : accessor.getReturnType().getMethods()) {
         Calls calls = method.getAnnotation(Calls.class);
         if (calls != null && calls.method().equals(endpoint.method()) && calls.path().equals(endpoint.path())
+            && calls.host().equals(endpoint.host() == null ? "" : endpoint.host())
             && !CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
           found.add(new ClientBinding(endpoint, accessor, method));
         }
@@ -49,7 +50,7 @@ public record ClientBinding(ApiSpec.Endpoint endpoint, Method accessor, Method m
     }
     if (found.size() != 1) {
       throw new IllegalStateException(client.getSimpleName() + " has " + found.size() + " blocking methods annotated @Calls(method = \""
-          + endpoint.method() + "\", path = \"" + endpoint.path() + "\")" + (found.isEmpty() ? "" : ": " + found.stream()
+          + endpoint.method() + "\", path = \"" + endpoint.path() + "\"" + (endpoint.host() == null ? "" : ", host = \"" + endpoint.host() + "\"") + ")" + (found.isEmpty() ? "" : ": " + found.stream()
               .map(b -> b.accessor().getName() + "()." + b.method().getName()).toList()) + "; expected one");
     }
     ClientBinding binding = found.get(0);
@@ -99,6 +100,12 @@ public record ClientBinding(ApiSpec.Endpoint endpoint, Method accessor, Method m
     }
     if (Message.class.isAssignableFrom(type)) {
       return parseProtobuf(type, body);
+    }
+    if (endpoint.request().format() == ApiSpec.Format.TEXT) {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (endpoint.request().format() == ApiSpec.Format.BYTES) {
+      return body.clone();
     }
     return plainJson.readValue(body, type);
   }

@@ -65,7 +65,7 @@ public final class ContractCheck {
   /** Checks a recording and returns the problems found, each a sentence that names the field at fault. */
   public List<String> problems(Recording recording) {
     List<String> problems = new ArrayList<>();
-    ApiSpec.Endpoint endpoint = spec.endpoint(recording.request().method(), recording.request().path()).orElse(null);
+    ApiSpec.Endpoint endpoint = spec.endpoint(recording.request()).orElse(null);
     if (endpoint == null) {
       problems.add("the request matches no endpoint of the spec: " + recording.endpoint());
       return problems;
@@ -126,6 +126,14 @@ public final class ContractCheck {
     if (expected.format() == ApiSpec.Format.JSON) {
       if (!(body instanceof Recording.JsonBody)) {
         problems.add(what + " must be JSON (" + expected.type() + ")");
+      }
+    } else if (expected.format() == ApiSpec.Format.TEXT) {
+      if (!(body instanceof Recording.TextBody) && !(body instanceof Recording.JsonBody)) {
+        problems.add(what + " must be text (" + expected.type() + ")");
+      }
+    } else if (expected.format() == ApiSpec.Format.BYTES) {
+      if (body == null) {
+        problems.add(what + " is missing (" + expected.type() + ")");
       }
     } else if (!(body instanceof Recording.ProtobufBody proto)) {
       problems.add(what + " must be protobuf (" + expected.type() + ")");
@@ -245,7 +253,9 @@ public final class ContractCheck {
       LocalHttp.stop(server);
     }
     if (received.get() == null) {
-      problems.add("the client sent no request" + (failure == null ? "" : "; it threw " + describe(failure)));
+      problems.add("the client sent no request to the local server" + (binding.endpoint().host() == null ? ""
+          : " (the endpoint is on host '" + binding.endpoint().host() + "': does the client factory point every host"
+          + " at the URI it is given?)") + (failure == null ? "" : "; it threw " + describe(failure)));
       return;
     }
     checkSentRequest(recording, binding, received.get(), problems);
@@ -323,7 +333,7 @@ public final class ContractCheck {
    * {@code undecodable}. {@code null} when the request matches no endpoint of the spec.
    */
   public Outcome outcome(Recording recording) {
-    ApiSpec.Endpoint endpoint = spec.endpoint(recording.request().method(), recording.request().path()).orElse(null);
+    ApiSpec.Endpoint endpoint = spec.endpoint(recording.request()).orElse(null);
     if (endpoint == null) {
       return null;
     }
@@ -349,21 +359,37 @@ public final class ContractCheck {
       return new HttpError(response.status());
     }
     byte[] bytes = response.body() == null ? new byte[0] : response.body().bytes();
-    if (binding.endpoint().jsonResponse()) {
+    ApiSpec.Endpoint endpoint = binding.endpoint();
+    ApiSpec.Format format = endpoint.response() == null ? null : endpoint.response().format();
+    if (format == ApiSpec.Format.TEXT || format == ApiSpec.Format.BYTES) {
+      return new Success();
+    }
+    if (endpoint.jsonResponse()) {
+      ApiSpec.Envelope envelope = endpoint.envelope();
       JsonNode root = JsonCompare.normaliseBytes(bytes);
+      if (envelope.none()) {
+        return format == null || root != null ? new Success() : new DecodeError("not JSON");
+      }
       if (root == null || !root.isObject()) {
         return new DecodeError("not a JSON object");
       }
-      JsonNode code = root.get(spec.envelopeCode());
+      if (envelope.code() == null) {
+        return new Success();
+      }
+      JsonNode code = root.get(envelope.code());
       if (code == null || !code.isIntegralNumber() || !code.canConvertToInt()) {
         return new DecodeError("no integer code");
       }
-      if (code.asLong() != spec.jsonSuccess()) {
-        JsonNode message = root.get(spec.envelopeMessage());
-        return new ApiError(code.asLong(), message == null || message.isNull() ? "" : message.asText());
+      JsonNode message = root.get(envelope.message());
+      String text = message == null || message.isNull() ? "" : message.asText();
+      if (format == ApiSpec.Format.CODES) {
+        return endpoint.codes().codes().contains(code.asLong()) ? new Success() : new ApiError(code.asLong(), text);
       }
-      JsonNode data = root.get(spec.envelopeData());
-      if (binding.endpoint().response() != null && (data == null || data.isNull())) {
+      if (code.asLong() != envelope.success()) {
+        return new ApiError(code.asLong(), text);
+      }
+      JsonNode data = envelope.data() == null ? null : root.get(envelope.data());
+      if (endpoint.response() != null && (data == null || data.isNull())) {
         return new DecodeError("no data");
       }
       return new Success();
@@ -446,12 +472,40 @@ public final class ContractCheck {
       problems.add("the client returned null for a success response");
       return;
     }
-    if (binding.endpoint().response().format() == ApiSpec.Format.JSON) {
-      JsonNode data = ((Recording.JsonBody) body).json().get(spec.envelopeData());
-      JsonNode encoded = JsonCompare.normalise(result);
-      JsonCompare.differences(spec.envelopeData(), data, encoded, "recorded", "re-encoded")
-          .forEach(d -> problems.add("response does not survive decode and encode: " + d));
-      return;
+    ApiSpec.Endpoint endpoint = binding.endpoint();
+    switch (endpoint.response().format()) {
+      case TEXT -> {
+        String text = new String(body == null ? new byte[0] : body.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!text.equals(result)) {
+          problems.add("response: the client returned " + JsonCompare.excerpt(JsonCompare.PLAIN.valueToTree(result))
+              + ", but the recorded text is " + JsonCompare.excerpt(JsonCompare.PLAIN.valueToTree(text)));
+        }
+        return;
+      }
+      case BYTES -> {
+        byte[] recorded = body == null ? new byte[0] : body.bytes();
+        if (!(result instanceof byte[] returned) || !Arrays.equals(recorded, returned)) {
+          problems.add("response: the client returned other bytes than the " + recorded.length + " recorded");
+        }
+        return;
+      }
+      case CODES -> {
+        checkCodeAnswer(recording, endpoint, result, problems);
+        return;
+      }
+      case JSON -> {
+        JsonNode root = ((Recording.JsonBody) body).json();
+        ApiSpec.Envelope envelope = endpoint.envelope();
+        String where = envelope.none() ? "" : envelope.data();
+        JsonNode data = envelope.none() ? root : root.get(envelope.data());
+        JsonNode encoded = JsonCompare.normalise(result);
+        JsonCompare.differences(where, data, encoded, "recorded", "re-encoded")
+            .forEach(d -> problems.add("response does not survive decode and encode: " + d));
+        return;
+      }
+      default -> {
+        // protobuf, below
+      }
     }
     Message message = (Message) result;
     byte[] recorded = body.bytes();
@@ -466,6 +520,28 @@ public final class ContractCheck {
       }
     } catch (Exception e) {
       problems.add("the recorded response is not a valid " + binding.endpoint().response().type());
+    }
+  }
+
+  /** A {@code codes} answer: the boolean the code stands for, or the int enum constant of the code. */
+  private void checkCodeAnswer(Recording recording, ApiSpec.Endpoint endpoint, Object result, List<String> problems) {
+    ApiSpec.Envelope envelope = endpoint.envelope();
+    long code = ((Recording.JsonBody) recording.response().body()).json().get(envelope.code()).asLong();
+    if (endpoint.codes().booleans().isEmpty()) {
+      Object value;
+      try {
+        value = result.getClass().getMethod("value").invoke(result);
+      } catch (ReflectiveOperationException e) {
+        problems.add("response: the client returned " + result.getClass().getSimpleName()
+            + ", which has no value() for code " + code);
+        return;
+      }
+      if (!(value instanceof Number number) || number.longValue() != code) {
+        problems.add("response: code " + code + " came back as " + result + " (value " + value + ")");
+      }
+    } else if (!endpoint.codes().booleans().get(code).equals(result)) {
+      problems.add("response: code " + code + " means " + endpoint.codes().booleans().get(code)
+          + ", but the client returned " + result);
     }
   }
 

@@ -34,9 +34,11 @@ import org.junit.jupiter.api.DynamicTest;
  * wire exactly as recorded, the response decoded and encoded back with nothing lost or the recorded error raised,
  * and no field the spec does not know), and the coverage tests: every endpoint has a success recording, every
  * documented error a recording, every recording an endpoint, and no two recordings of an endpoint answer the same
- * request. Each failure names the recording or the endpoint and the field at fault. Recordings of endpoints the
- * replay cannot judge yet (text, bytes or {@code codes} answers, an endpoint's own envelope) are skipped, with the
- * reason, and those endpoints are left out of the coverage tests.
+ * request. Each failure names the recording or the endpoint and the field at fault. Every body format and envelope
+ * of the spec format is replayed; a recording of another host of the spec says so ({@code "host"} in its request),
+ * and the client factory must point every host at the URI it is given (a spec with {@code api.hosts}:
+ * {@code allBaseUris(uri)}). Recordings of an endpoint the replay cannot judge (a JSON answer without any envelope
+ * in the spec) are skipped, with the reason, and that endpoint is left out of the coverage tests.
  */
 public final class ContractTests {
   private final ApiSpec spec;
@@ -76,8 +78,7 @@ public final class ContractTests {
       // parsed in its own test, so that a broken file fails that test and not all of them
       replays.add(DynamicTest.dynamicTest("replay " + file.getKey(), () -> {
         Recording recording = Recording.parse(file.getKey(), file.getValue());
-        ApiSpec.Endpoint endpoint = spec.endpoint(recording.request().method(), recording.request().path())
-            .orElse(null);
+        ApiSpec.Endpoint endpoint = spec.endpoint(recording.request()).orElse(null);
         // reported as skipped, with the reason, rather than failing what the checks cannot judge
         Assumptions.assumeTrue(endpoint == null || endpoint.unsupported() == null,
             () -> endpoint + ": " + endpoint.unsupported());

@@ -26,7 +26,7 @@ public final class Coverage {
     List<String> problems = new ArrayList<>();
     for (ApiSpec.Endpoint endpoint : spec.endpoints()) {
       if (endpoint.unsupported() != null) {
-        continue; // its recordings cannot be replayed yet, so their outcome is not known
+        continue; // its recordings cannot be replayed, so their outcome is not known
       }
       boolean covered = recordings.stream()
           .filter(r -> isOf(r, endpoint))
@@ -44,7 +44,7 @@ public final class Coverage {
     List<String> problems = new ArrayList<>();
     for (ApiSpec.Endpoint endpoint : spec.endpoints()) {
       if (endpoint.unsupported() != null) {
-        continue; // its recordings cannot be replayed yet, so their outcome is not known
+        continue; // its recordings cannot be replayed, so their outcome is not known
       }
       List<ContractCheck.Outcome> failures = recordings.stream()
           .filter(r -> isOf(r, endpoint))
@@ -65,7 +65,7 @@ public final class Coverage {
   public List<String> strayRecordings(List<Recording> recordings) {
     List<String> problems = new ArrayList<>();
     for (Recording recording : recordings) {
-      ApiSpec.Endpoint endpoint = spec.endpoint(recording.request().method(), recording.request().path()).orElse(null);
+      ApiSpec.Endpoint endpoint = spec.endpoint(recording.request()).orElse(null);
       String id = recording.id().startsWith("extra:") ? recording.id().substring("extra:".length()) : recording.id();
       int slash = id.lastIndexOf('/');
       String dir = slash < 0 ? "" : id.substring(0, slash);
@@ -99,13 +99,7 @@ public final class Coverage {
     return problems;
   }
 
-  private static boolean isOf(Recording recording, ApiSpec.Endpoint endpoint) {
-    return recording.request().method().equals(endpoint.method())
-        && Objects.equals(stripQuery(recording.request().path()), endpoint.path());
-  }
-
-  private static String stripQuery(String path) {
-    int query = path.indexOf('?');
-    return query < 0 ? path : path.substring(0, query);
+  private boolean isOf(Recording recording, ApiSpec.Endpoint endpoint) {
+    return spec.endpoint(recording.request()).filter(endpoint::equals).isPresent();
   }
 }

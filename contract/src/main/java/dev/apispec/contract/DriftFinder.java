@@ -67,7 +67,14 @@ public final class DriftFinder {
       return new Analysis(drift, problems);
     }
     ApiSpec.Endpoint endpoint = binding.endpoint();
-    if (endpoint.jsonResponse()) {
+    ApiSpec.Format format = endpoint.response() == null ? null : endpoint.response().format();
+    if (format == ApiSpec.Format.TEXT || format == ApiSpec.Format.BYTES) {
+      // opaque to the spec: nothing in them can be unknown
+      return new Analysis(drift, problems);
+    }
+    if (endpoint.jsonResponse() && endpoint.envelope().none()) {
+      payload(response.body(), binding, drift, problems);
+    } else if (endpoint.jsonResponse()) {
       json(response.body(), binding, drift, problems);
     } else {
       protobuf(response.body(), binding, drift, problems);
@@ -80,44 +87,68 @@ public final class DriftFinder {
       problems.add("the response body is not a JSON object, but " + binding.endpoint() + " answers with a JSON envelope");
       return;
     }
+    ApiSpec.Envelope envelope = binding.endpoint().envelope();
     JsonNode root = json.json();
-    for (String name : JsonCompare.extraNames(root,
-        Set.of(spec.envelopeCode(), spec.envelopeMessage(), spec.envelopeData()))) {
+    for (String name : JsonCompare.extraNames(root, envelope.names())) {
       drift.add(new Drift(name, "JSON property of the envelope, value " + JsonCompare.excerpt(root.get(name))));
     }
-    JsonNode code = root.get(spec.envelopeCode());
-    if (code == null || !code.isIntegralNumber() || !code.canConvertToInt()) {
-      problems.add("the envelope has no integer '" + spec.envelopeCode() + "'"
-          + (code == null ? "" : ": " + JsonCompare.excerpt(code)));
+    boolean success = true;
+    if (envelope.code() != null) {
+      JsonNode code = root.get(envelope.code());
+      if (code == null || !code.isIntegralNumber() || !code.canConvertToInt()) {
+        problems.add("the envelope has no integer '" + envelope.code() + "'"
+            + (code == null ? "" : ": " + JsonCompare.excerpt(code)));
+        return;
+      }
+      success = code.asLong() == envelope.success();
+    }
+    if (envelope.data() == null) {
       return;
     }
-    boolean success = code.asLong() == spec.jsonSuccess();
-    JsonNode data = root.get(spec.envelopeData());
+    JsonNode data = root.get(envelope.data());
     boolean hasData = data != null && !data.isNull();
-    if (!success || binding.endpoint().response() == null) {
+    ApiSpec.Body response = binding.endpoint().response();
+    if (!success || response == null || response.format() != ApiSpec.Format.JSON) {
       if (hasData) {
-        drift.add(new Drift(spec.envelopeData(), (success ? "the spec gives " + binding.endpoint() + " no response data"
+        drift.add(new Drift(envelope.data(), (success ? "the spec gives " + binding.endpoint() + " no response data"
             : "data in a failure response") + ", value " + JsonCompare.excerpt(data)));
       }
       return;
     }
     if (!hasData) {
-      problems.add("the response has no '" + spec.envelopeData() + "', but the spec says "
-          + binding.endpoint().response().type());
+      problems.add("the response has no '" + envelope.data() + "', but the spec says " + response.type());
       return;
     }
+    decodeAndWalk(envelope.data(), data, binding, drift, problems);
+  }
+
+  /** An answer without envelope: the whole body is the payload. */
+  private void payload(Recording.Body body, ClientBinding binding, List<Drift> drift, List<String> problems) {
+    if (binding.endpoint().response() == null) {
+      return;
+    }
+    if (!(body instanceof Recording.JsonBody json)) {
+      problems.add("the response body is not JSON, but the spec says " + binding.endpoint().response().type());
+      return;
+    }
+    decodeAndWalk("", json.json(), binding, drift, problems);
+  }
+
+  private void decodeAndWalk(String where, JsonNode data, ClientBinding binding, List<Drift> drift,
+      List<String> problems) {
+    String name = where.isEmpty() ? "the body" : where;
     Object decoded;
     try {
       decoded = JsonCompare.PLAIN.treeToValue(data, binding.responseType());
     } catch (JsonMappingException e) {
-      problems.add(spec.envelopeData() + pathOf(e) + " does not decode into "
+      problems.add(name + pathOf(e) + " does not decode into "
           + binding.responseType().getSimpleName() + ": " + e.getOriginalMessage());
       return;
     } catch (Exception e) {
-      problems.add(spec.envelopeData() + " does not decode into " + binding.responseType().getSimpleName() + ": " + e);
+      problems.add(name + " does not decode into " + binding.responseType().getSimpleName() + ": " + e);
       return;
     }
-    walkJson(spec.envelopeData(), decoded, drift);
+    walkJson(where, decoded, drift);
   }
 
   /** {@code .rooms[0].count}: where in the data a Jackson error happened. */

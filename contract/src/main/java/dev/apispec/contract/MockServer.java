@@ -23,10 +23,16 @@ import java.util.Optional;
  * mvn apispec:mock
  * </pre>
  *
+ * <p>The recordings of a named host of the spec ({@code api.hosts}) are served below
+ * {@code /_hosts/<name>}: point that host of the client at {@link #uri(String)}.
+ *
  * <p>Listens on 127.0.0.1 only. Logs one line per request, never a header value.
  */
 public final class MockServer implements AutoCloseable {
   static final int DEFAULT_PORT = 8099;
+
+  /** Where the recordings of a named host are served: below {@code /_hosts/<name>}. */
+  public static final String HOSTS_PREFIX = "/_hosts/";
 
   private final HttpServer server;
   private final RequestMatcher matcher;
@@ -59,6 +65,16 @@ public final class MockServer implements AutoCloseable {
     return LocalHttp.uri(server);
   }
 
+  /**
+   * The base URI to give the client for a named host of the spec: {@code http://127.0.0.1:<port>/_hosts/<host>}.
+   *
+   * @param host the host's name in {@code api.hosts}, or {@code null} for the {@code baseUrl}
+   * @return the URI
+   */
+  public URI uri(String host) {
+    return host == null ? uri() : URI.create(uri() + HOSTS_PREFIX + host);
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }
@@ -71,7 +87,9 @@ public final class MockServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try {
       LocalHttp.Received request = LocalHttp.receive(exchange);
-      Optional<Recording> match = matcher.match(request.method(), request.path(), request.body());
+      String host = hostOf(request.path());
+      String path = host == null ? request.path() : request.path().substring(HOSTS_PREFIX.length() + host.length());
+      Optional<Recording> match = matcher.match(host, request.method(), path, request.body());
       if (match.isPresent()) {
         Recording.Response response = match.get().response();
         log(request.method() + " " + request.path() + " -> " + match.get().id() + " (" + response.status() + ")");
@@ -89,15 +107,32 @@ public final class MockServer implements AutoCloseable {
     }
   }
 
+  /** The named host a request path is below ({@code /_hosts/<name>/…}), or {@code null}. */
+  static String hostOf(String path) {
+    if (!path.startsWith(HOSTS_PREFIX)) {
+      return null;
+    }
+    int end = path.indexOf('/', HOSTS_PREFIX.length());
+    return end < 0 ? null : path.substring(HOSTS_PREFIX.length(), end);
+  }
+
+  /** {@code METHOD /path} of a recording, the path as the mock serves it. */
+  private static String served(Recording recording) {
+    Recording.Request request = recording.request();
+    return request.method() + " " + (request.host() == null ? "" : HOSTS_PREFIX + request.host()) + request.path();
+  }
+
   /** The text of the 404: which recordings exist for the path, and the request body each one answers. */
   String notFound(LocalHttp.Received request) {
-    List<Recording> forPath = matcher.forPath(request.path());
+    String host = hostOf(request.path());
+    String path = host == null ? request.path() : request.path().substring(HOSTS_PREFIX.length() + host.length());
+    List<Recording> forPath = matcher.forPath(host, path);
     StringBuilder text = new StringBuilder();
     if (forPath.isEmpty()) {
       text.append("No recording for ").append(request.method()).append(' ').append(request.path())
           .append(". Recorded paths:");
-      matcher.all().stream().map(r -> r.request().method() + " " + r.request().path()).distinct()
-          .forEach(path -> text.append("\n  ").append(path));
+      matcher.all().stream().map(MockServer::served).distinct()
+          .forEach(served -> text.append("\n  ").append(served));
     } else {
       text.append("No recording of ").append(request.method()).append(' ').append(request.path())
           .append(" matches this request body. Recordings of this path (and the request each answers):");
@@ -143,9 +178,11 @@ public final class MockServer implements AutoCloseable {
     recordings.addAll(builtIn);
     MockServer mock = start(port, recordings, protos, System.out);
     Runtime.getRuntime().addShutdownHook(new Thread(mock::close, "mock-server-shutdown"));
-    long endpoints = recordings.stream().map(r -> r.request().method() + " " + r.request().path()).distinct().count();
+    long endpoints = recordings.stream().map(MockServer::served).distinct().count();
     System.out.println("Mock API on " + mock.uri() + ": " + recordings.size() + " recordings of " + endpoints
-        + " endpoints. Point the client at it with .baseUri(URI.create(\"" + mock.uri() + "\")). Ctrl+C stops it.");
+        + " requests. Point the client at it with .baseUri(URI.create(\"" + mock.uri() + "\")). Ctrl+C stops it.");
+    recordings.stream().map(r -> r.request().host()).filter(java.util.Objects::nonNull).distinct().sorted()
+        .forEach(host -> System.out.println("  host '" + host + "': " + mock.uri(host)));
     Thread.currentThread().join();
   }
 

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,10 +63,18 @@ public final class Recorder implements AutoCloseable {
    * @param name the file name of new recordings (a number is added when it is taken)
    * @param redactHeaders request headers to hide besides the token header (any case)
    * @param redactFields JSON properties and protobuf fields to hide, anywhere in the bodies
+   * @param hostTargets where the requests to a named host of the spec go (served below
+   *     {@code /_hosts/<name>}, as by the mock server), by host; a host not listed goes to its URL in the spec
    */
   public record Options(URI target, int port, Path out, String name, Set<String> redactHeaders,
-      Set<String> redactFields) {
+      Set<String> redactFields, Map<String, URI> hostTargets) {
+    /** Options whose named hosts go to their URLs in the spec. */
+    public Options(URI target, int port, Path out, String name, Set<String> redactHeaders, Set<String> redactFields) {
+      this(target, port, out, name, redactHeaders, redactFields, Map.of());
+    }
+
     public Options {
+      hostTargets = Map.copyOf(hostTargets);
       if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("--name must be letters, digits, '.', '_' or '-': " + name);
       }
@@ -118,15 +127,27 @@ public final class Recorder implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    LocalHttp.Received request = LocalHttp.receive(exchange);
-    String exchangeName = request.method() + " " + request.path();
+    LocalHttp.Received received = LocalHttp.receive(exchange);
+    String host = MockServer.hostOf(received.path());
+    // a named host's requests arrive below /_hosts/<name>; recorded with the host and the path the client meant
+    LocalHttp.Received request = host == null ? received : new LocalHttp.Received(received.method(),
+        received.path().substring(MockServer.HOSTS_PREFIX.length() + host.length()), received.headers(), received.body());
+    URI target = host == null ? options.target() : options.hostTargets().containsKey(host)
+        ? options.hostTargets().get(host) : spec.baseUrl(host) == null ? null : URI.create(spec.baseUrl(host));
+    String exchangeName = request.method() + " " + (host == null ? "" : host + ":") + request.path();
+    if (target == null) {
+      log(exchangeName + " -> not recorded: the spec has no host '" + host + "'");
+      LocalHttp.send(exchange, 404, "text/plain; charset=utf-8",
+          ("recorder: the spec has no host '" + host + "'").getBytes(StandardCharsets.UTF_8));
+      return;
+    }
     HttpResponse<byte[]> response;
     try {
-      response = upstream.send(forward(request), HttpResponse.BodyHandlers.ofByteArray());
+      response = upstream.send(forward(target, request), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      log(exchangeName + " -> not recorded: " + options.target() + " did not answer (" + e.getClass().getSimpleName() + ")");
+      log(exchangeName + " -> not recorded: " + target + " did not answer (" + e.getClass().getSimpleName() + ")");
       LocalHttp.send(exchange, 502, "text/plain; charset=utf-8",
-          ("recorder: no answer from " + options.target()).getBytes(StandardCharsets.UTF_8));
+          ("recorder: no answer from " + target).getBytes(StandardCharsets.UTF_8));
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -135,9 +156,9 @@ public final class Recorder implements AutoCloseable {
     }
     try {
       Redactor redactor = new Redactor(spec, protos, options.redactHeaders(), options.redactFields());
-      Recording recording = redactor.record(request, response.statusCode(),
+      Recording recording = redactor.record(host, request, response.statusCode(),
           response.headers().firstValue("content-type").orElse(null), response.body(),
-          "Recorded through the recording proxy from " + options.target() + " on " + LocalDate.now(ZoneOffset.UTC)
+          "Recorded through the recording proxy from " + target + " on " + LocalDate.now(ZoneOffset.UTC)
               + ".", NOT_RECORDED);
       Path file = write(recording);
       log(exchangeName + " -> " + response.statusCode() + ", wrote " + options.out().relativize(file)
@@ -151,8 +172,8 @@ public final class Recorder implements AutoCloseable {
     answer(exchange, response);
   }
 
-  private HttpRequest forward(LocalHttp.Received request) {
-    String base = options.target().toString();
+  private HttpRequest forward(URI target, LocalHttp.Received request) {
+    String base = target.toString();
     URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.path());
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
     request.headers().forEach((name, values) -> {
@@ -176,7 +197,7 @@ public final class Recorder implements AutoCloseable {
   }
 
   private Path write(Recording recording) throws IOException {
-    String dir = spec.endpoint(recording.request().method(), recording.request().path())
+    String dir = spec.endpoint(recording.request())
         .map(ApiSpec.Endpoint::recordingDir)
         .orElseGet(() -> fallbackDir(recording.request().path()));
     byte[] bytes = recording.toFile();
@@ -238,8 +259,17 @@ public final class Recorder implements AutoCloseable {
     String name = DEFAULT_NAME;
     Set<String> headers = new LinkedHashSet<>();
     Set<String> fields = new LinkedHashSet<>();
+    Map<String, URI> hostTargets = new java.util.TreeMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--host-target" -> {
+          String value = MockServer.value(args, ++i, "--host-target");
+          int equals = value.indexOf('=');
+          if (equals <= 0) {
+            throw new IllegalArgumentException("--host-target must be NAME=URL: " + value);
+          }
+          hostTargets.put(value.substring(0, equals), URI.create(value.substring(equals + 1)));
+        }
         case "--target" -> target = URI.create(MockServer.value(args, ++i, "--target"));
         case "--port" -> port = Integer.parseInt(MockServer.value(args, ++i, "--port"));
         case "--out" -> out = Path.of(MockServer.value(args, ++i, "--out"));
@@ -263,13 +293,14 @@ public final class Recorder implements AutoCloseable {
         throw new IllegalArgumentException("no recordings folder here; name one with --out DIR");
       }
     }
-    return new Options(target, port, out.toAbsolutePath().normalize(), name, headers, fields);
+    return new Options(target, port, out.toAbsolutePath().normalize(), name, headers, fields, hostTargets);
   }
 
   static String usage(URI defaultTarget) {
     return "usage: Recorder [--target URL (default " + defaultTarget + ")] [--port N (default "
         + DEFAULT_PORT + ", 0 = any)] [--out DIR (default contract-tests/src/main/resources/recordings)]"
-        + " [--name NAME (default " + DEFAULT_NAME + ")] [--redact-header NAME]... [--redact-field NAME]...";
+        + " [--name NAME (default " + DEFAULT_NAME + ")] [--redact-header NAME]... [--redact-field NAME]..."
+        + " [--host-target HOST=URL]... (a named host of the spec, served below " + MockServer.HOSTS_PREFIX + "HOST)";
   }
 
   /** The command line of a proxy for {@code spec}'s API (see {@link #usage(URI)}); runs until the JVM stops. */

@@ -71,8 +71,15 @@ public record Recording(String id, String description, Request request, Response
    * @param path the path (and query, if any) below the base URL
    * @param headers the headers worth keeping, by lower-case name; secrets are {@link #REDACTED}
    * @param body the body, or {@code null} for none
+   * @param host the name of the spec's host the request went to ({@code api.hosts}), or {@code null} for the
+   *     API's {@code baseUrl}
    */
-  public record Request(String method, String path, Map<String, String> headers, Body body) {
+  public record Request(String method, String path, Map<String, String> headers, Body body, String host) {
+    /** A request to the API's {@code baseUrl}. */
+    public Request(String method, String path, Map<String, String> headers, Body body) {
+      this(method, path, headers, body, null);
+    }
+
     public Request {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(path, "path");
@@ -160,9 +167,9 @@ public record Recording(String id, String description, Request request, Response
     }
   }
 
-  /** {@code METHOD /path}, as exceptions of the client name the endpoint. */
+  /** {@code METHOD /path}, as exceptions of the client name the endpoint; {@code METHOD host:/path} on a named host. */
   public String endpoint() {
-    return request.method() + " " + request.path();
+    return request.method() + " " + (request.host() == null ? "" : request.host() + ":") + request.path();
   }
 
   @Override
@@ -192,7 +199,7 @@ public record Recording(String id, String description, Request request, Response
     object(root, "the recording", Set.of("description", "request", "response", "knownDrift"));
     String description = optionalText(root, "description");
     JsonNode request = required(root, "request");
-    object(request, "request", Set.of("method", "path", "headers", "body"));
+    object(request, "request", Set.of("host", "method", "path", "headers", "body"));
     Map<String, String> headers = new LinkedHashMap<>();
     JsonNode headerNode = request.get("headers");
     if (headerNode != null) {
@@ -208,7 +215,8 @@ public record Recording(String id, String description, Request request, Response
       }
     }
     Request req = new Request(requiredText(request, "method").toUpperCase(Locale.ROOT),
-        requiredText(request, "path"), headers, body(request.get("body"), "request.body"));
+        requiredText(request, "path"), headers, body(request.get("body"), "request.body"),
+        optionalText(request, "host"));
     if (!req.path().startsWith("/")) {
       throw new IllegalArgumentException("request.path must start with '/': " + req.path());
     }
@@ -342,6 +350,9 @@ public record Recording(String id, String description, Request request, Response
       root.put("description", description);
     }
     ObjectNode req = root.putObject("request");
+    if (request.host() != null) {
+      req.put("host", request.host());
+    }
     req.put("method", request.method());
     req.put("path", request.path());
     if (!request.headers().isEmpty()) {

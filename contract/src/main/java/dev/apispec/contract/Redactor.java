@@ -69,6 +69,12 @@ final class Redactor {
   /** The recording of one exchange, with every secret replaced. */
   Recording record(LocalHttp.Received request, int status, String contentType, byte[] responseBody,
       String description, Set<String> droppedHeaders) throws SecretLeft {
+    return record(null, request, status, contentType, responseBody, description, droppedHeaders);
+  }
+
+  /** The recording of one exchange with a named host of the spec ({@code null}: the {@code baseUrl}). */
+  Recording record(String host, LocalHttp.Received request, int status, String contentType, byte[] responseBody,
+      String description, Set<String> droppedHeaders) throws SecretLeft {
     Map<String, String> recordedHeaders = new LinkedHashMap<>();
     request.headers().forEach((name, values) -> {
       if (droppedHeaders.contains(name)) {
@@ -82,7 +88,7 @@ final class Redactor {
         recordedHeaders.put(name, String.join(", ", values));
       }
     });
-    ApiSpec.Endpoint endpoint = spec.endpoint(request.method(), request.path()).orElse(null);
+    ApiSpec.Endpoint endpoint = spec.endpoint(host, request.method(), request.path()).orElse(null);
     String requestType = endpoint != null && endpoint.request() != null
         && endpoint.request().format() == ApiSpec.Format.PROTOBUF ? endpoint.request().type() : null;
     String responseType = endpoint != null && endpoint.response() != null
@@ -100,7 +106,7 @@ final class Redactor {
     String path = scrub(request.path());
 
     Recording recording = new Recording("new", description,
-        new Recording.Request(request.method(), path, recordedHeaders, requestBody),
+        new Recording.Request(request.method(), path, recordedHeaders, requestBody, host),
         new Recording.Response(status, contentType, response), List.of());
     guard(recording);
     return recording;

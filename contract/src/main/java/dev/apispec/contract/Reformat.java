@@ -23,7 +23,7 @@ public final class Reformat {
   public static Recording withFreshViews(Recording recording, ProtoTypes protos) {
     return new Recording(recording.id(), recording.description(),
         new Recording.Request(recording.request().method(), recording.request().path(), recording.request().headers(),
-            fresh(recording.request().body(), protos)),
+            fresh(recording.request().body(), protos), recording.request().host()),
         new Recording.Response(recording.response().status(), recording.response().contentType(),
             fresh(recording.response().body(), protos)),
         recording.knownDrift());

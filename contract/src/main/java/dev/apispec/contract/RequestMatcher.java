@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.DynamicMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Picks the recording that answers a request: same method and path, then the same body. */
+/** Picks the recording that answers a request: same host, method and path, then the same body. */
 final class RequestMatcher {
   private final List<Recording> recordings;
   private final ProtoTypes protos;
@@ -16,14 +17,16 @@ final class RequestMatcher {
     this.protos = protos;
   }
 
-  /** The recordings of a path, any method, in order. */
-  List<Recording> forPath(String path) {
-    return recordings.stream().filter(r -> r.request().path().equals(path)).toList();
+  /** The recordings of a path on a host ({@code null}: the {@code baseUrl}), any method, in order. */
+  List<Recording> forPath(String host, String path) {
+    return recordings.stream()
+        .filter(r -> Objects.equals(r.request().host(), host) && r.request().path().equals(path))
+        .toList();
   }
 
-  /** The first recording with this method, path and body. */
-  Optional<Recording> match(String method, String path, byte[] body) {
-    return forPath(path).stream()
+  /** The first recording with this host, method, path and body. */
+  Optional<Recording> match(String host, String method, String path, byte[] body) {
+    return forPath(host, path).stream()
         .filter(r -> r.request().method().equalsIgnoreCase(method))
         .filter(r -> sameBody(r.request().body(), body))
         .findFirst();

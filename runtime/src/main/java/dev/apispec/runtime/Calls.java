@@ -29,4 +29,12 @@ public @interface Calls {
    * @return the path
    */
   String path();
+
+  /**
+   * The name of the spec's host the endpoint lives on ({@code api.hosts}), or {@code ""} for the API's
+   * {@code baseUrl}.
+   *
+   * @return the host's name, or {@code ""}
+   */
+  String host() default "";
 }

@@ -136,10 +136,14 @@ final class GroupEmitter {
         ? CodeBlock.of("$N, $L", constant, body)
         : CodeBlock.of("$N, $L, $L", constant, params.build(), body);
 
-    AnnotationSpec calls = AnnotationSpec.builder(Calls.class)
+    AnnotationSpec.Builder callsBuilder = AnnotationSpec.builder(Calls.class)
         .addMember("method", "$S", endpoint.method())
-        .addMember("path", "$S", endpoint.path())
-        .build();
+        .addMember("path", "$S", endpoint.path());
+    if (group.host(endpoint) != null) {
+      // the same method and path may exist on two hosts
+      callsBuilder.addMember("host", "$S", group.host(endpoint));
+    }
+    AnnotationSpec calls = callsBuilder.build();
     MethodSpec.Builder sync = MethodSpec.methodBuilder(method)
         .addAnnotation(calls)
         .addModifiers(Modifier.PUBLIC)

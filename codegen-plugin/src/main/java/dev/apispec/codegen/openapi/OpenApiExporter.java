@@ -14,7 +14,9 @@ import dev.apispec.codegen.model.TypeDef;
 import dev.apispec.codegen.model.TypeRef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a validated spec as an OpenAPI 3.1 document, so that the API can be looked at in any
@@ -95,10 +97,19 @@ public final class OpenApiExporter {
     if (api.json() != null) {
       schemas.set(envelopeName(null), envelope(null));
     }
+    Map<String, Integer> hostsOfRoute = new HashMap<>();
     for (GroupDef group : spec.groups()) {
       for (EndpointDef endpoint : group.endpoints()) {
-        ObjectNode path = paths.has(endpoint.path()) ? (ObjectNode) paths.get(endpoint.path())
-            : paths.putObject(endpoint.path());
+        hostsOfRoute.merge(endpoint.method() + " " + endpoint.path(), 1, Integer::sum);
+      }
+    }
+    for (GroupDef group : spec.groups()) {
+      for (EndpointDef endpoint : group.endpoints()) {
+        // A path item holds one operation per method: when two hosts share a method and path, the named host's
+        // operation is keyed with a fragment, which its URL drops, so the request still goes to the path.
+        String key = group.host(endpoint) != null && hostsOfRoute.get(endpoint.method() + " " + endpoint.path()) > 1
+            ? endpoint.path() + "#" + group.host(endpoint) : endpoint.path();
+        ObjectNode path = paths.has(key) ? (ObjectNode) paths.get(key) : paths.putObject(key);
         path.set(endpoint.method().toLowerCase(Locale.ROOT), operation(group, endpoint, schemas));
       }
     }

@@ -36,6 +36,38 @@ class OpenApiExporterTest {
   }
 
   @Test
+  void theSameMethodAndPathOnTwoHostsAreTwoOperations() throws Exception {
+    String spec = """
+        api:
+          name: Demo
+          package: dev.demo
+          baseUrl: https://api.example.com
+          hosts: {web: https://web.example.com}
+          json: {envelope: {code: code, message: msg, data: data, success: 1}}
+        groups:
+          web-user:
+            prefix: /v1/user/
+            host: web
+            endpoints:
+              - {path: /v1/user/info, method: GET, doc: On the web host.}
+              - {path: /v1/user/only-web, method: GET}
+          user:
+            prefix: /v1/user/
+            endpoints:
+              - {path: /v1/user/info, method: GET, doc: On the default host.}
+              - {path: /v1/user/info, name: setInfo, doc: The same path with another method.}
+        """;
+    JsonNode paths = export(spec, null).path("paths");
+    assertEquals("On the default host.", paths.at("/~1v1~1user~1info/get/description").asText());
+    assertEquals("The same path with another method.", paths.at("/~1v1~1user~1info/post/description").asText());
+    assertEquals("On the web host.", paths.at("/~1v1~1user~1info#web/get/description").asText());
+    assertEquals("https://web.example.com", paths.at("/~1v1~1user~1info#web/get/servers/0/url").asText());
+    // no fragment where nothing else has the method and path
+    org.junit.jupiter.api.Assertions.assertTrue(paths.has("/v1/user/only-web"), paths.toString());
+    assertEquals(3, paths.size(), paths.toString());
+  }
+
+  @Test
   void theVersionIsTheSpecsThenTheFallbackThenSaysItIsUnspecified() throws Exception {
     String versioned = DemoSpec.API.replace("  name: Demo\n", "  name: Demo\n  version: \"2.10\"\n");
     assertEquals("2.10", export(versioned, "0.1.0-SNAPSHOT").at("/info/version").asText());

@@ -124,6 +124,35 @@ class SpecValidatorTest {
   }
 
   @Test
+  void samePathOnTwoHostsIsNoDuplicateButTwiceOnOneHostIs() {
+    String hosts = API.replace("  auth: {header: token}\n", "  auth: {header: token}\n  hosts: {web: https://web.example.com}\n")
+        .replace("      # the spec's own content starts on line 9\n", "");
+    assertDoesNotThrow(() -> Codegen.generateFromText("spec.yaml", hosts + """
+        groups:
+          user:
+            prefix: /v1/user/
+            endpoints:
+              - path: /v1/user/info
+          web-user:
+            prefix: /v1/user/
+            host: web
+            endpoints:
+              - path: /v1/user/info
+        """, null));
+    assertEquals(List.of("spec.yaml:16:15: duplicate endpoint POST /v1/user/info on host 'web' (first at spec.yaml:15:15)"),
+        SpecProblems.of(hosts + """
+            groups:
+              web-user:
+                prefix: /v1/user/
+                host: web
+                endpoints:
+                  - path: /v1/user/info
+                  - path: /v1/user/info
+                    name: again
+            """));
+  }
+
+  @Test
   void sameOperationWithAnotherMethodIsNoDuplicate() {
     assertDoesNotThrow(() -> Codegen.generateFromText("spec.yaml", API + """
         groups:

@@ -297,10 +297,12 @@ public final class SpecValidator {
         } else if (group.prefix() != null && endpoint.name() == null && path.length() == group.prefix().length()) {
           problems.add(endpoint.pathLocation(), "path '" + path + "' is the group's prefix itself; set 'name'");
         }
-        EndpointDef sameRoute = routes.putIfAbsent(endpoint.method() + " " + path, endpoint);
+        // the same method and path may live on two hosts
+        String host = group.host(endpoint);
+        EndpointDef sameRoute = routes.putIfAbsent(host + " " + endpoint.method() + " " + path, endpoint);
         if (sameRoute != null) {
           problems.add(endpoint.pathLocation(), "duplicate endpoint " + endpoint.method() + " " + path
-              + " (first at " + sameRoute.pathLocation() + ")");
+              + (host == null ? "" : " on host '" + host + "'") + " (first at " + sameRoute.pathLocation() + ")");
         }
         String method = Symbols.methodName(group, endpoint);
         if (endpoint.name() != null && !JavaNames.isLegal(endpoint.name())) {

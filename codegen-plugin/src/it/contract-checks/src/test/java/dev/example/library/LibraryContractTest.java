@@ -12,7 +12,7 @@ class LibraryContractTest {
     return ContractTests.builder()
         .spec(Path.of(System.getProperty("contract.spec", "src/main/spec")))
         .recordings(Path.of(System.getProperty("contract.recordings", "src/test/recordings")))
-        .client(uri -> LibraryClient.builder().baseUri(uri).xLibraryKey("test").build())
+        .client(uri -> LibraryClient.builder().allBaseUris(uri).xLibraryKey("test").build())
         .build()
         .tests();
   }
