@@ -16,7 +16,10 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,18 +56,29 @@ class OpenApiExportTest {
     assertEquals("groupTagRelateCancel", api.getPaths().get("/v1/group-tag/relate-cancel").getPost().getOperationId());
   }
 
-  /** The paths the generated client calls, read from its {@code @Calls} annotations: the spec's endpoints. */
+  /**
+   * The paths the generated client calls, read from its {@code @Calls} annotations: the spec's endpoints. An
+   * endpoint of a named host whose method and path another host also has is exported as {@code path#host}.
+   */
   private static Set<String> clientPaths() {
-    Set<String> paths = new TreeSet<>();
+    List<Calls> all = new ArrayList<>();
     for (Method accessor : YunhuClient.class.getMethods()) {
       if (accessor.getParameterCount() == 0 && accessor.getReturnType().getSimpleName().endsWith("Api")) {
         for (Method method : accessor.getReturnType().getMethods()) {
           Calls calls = method.getAnnotation(Calls.class);
+          // Each method has an ...Async twin with the same annotation; the set below folds them.
           if (calls != null) {
-            paths.add(calls.path());
+            all.add(calls);
           }
         }
       }
+    }
+    Map<String, Set<String>> hostsOfRoute = new HashMap<>();
+    all.forEach(c -> hostsOfRoute.computeIfAbsent(c.method() + " " + c.path(), k -> new TreeSet<>()).add(c.host()));
+    Set<String> paths = new TreeSet<>();
+    for (Calls calls : all) {
+      boolean shared = hostsOfRoute.get(calls.method() + " " + calls.path()).size() > 1;
+      paths.add(!calls.host().isEmpty() && shared ? calls.path() + "#" + calls.host() : calls.path());
     }
     assertTrue(paths.size() >= 20, "the seed's 20 endpoints at least: " + paths);
     return paths;
