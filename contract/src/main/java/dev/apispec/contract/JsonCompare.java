@@ -2,12 +2,16 @@ package dev.apispec.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Compares JSON as trees and says where two differ. */
@@ -21,14 +25,37 @@ public final class JsonCompare {
 
   /**
    * A value as a tree with numbers normalised: written and read again by {@link #PLAIN}, so that
-   * {@code 1231231230} read as a long and as an int, or {@code 2.50} and {@code 2.5}, compare equal.
+   * {@code 1231231230} read as a long and as an int, or {@code 2.50} and {@code 2.5}, compare equal; and a
+   * whole floating-point number read as the integer it is, so that {@code 100.0} equals {@code 100}. JSON has
+   * one number type: a server's {@code 100} for a {@code float64} field comes back from the client as
+   * {@code 100.0}, the same number.
    */
   public static JsonNode normalise(Object value) {
     try {
-      return PLAIN.readTree(PLAIN.writeValueAsBytes(value));
+      return wholeNumbersAsIntegers(PLAIN.readTree(PLAIN.writeValueAsBytes(value)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static JsonNode wholeNumbersAsIntegers(JsonNode node) throws IOException {
+    if (node.isFloatingPointNumber() && Double.isFinite(node.doubleValue())) {
+      BigDecimal value = node.decimalValue();
+      if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
+        return PLAIN.readTree(value.toBigIntegerExact().toString());
+      }
+    } else if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        field.setValue(wholeNumbersAsIntegers(field.getValue()));
+      }
+    } else if (node.isArray()) {
+      ArrayNode array = (ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, wholeNumbersAsIntegers(array.get(i)));
+      }
+    }
+    return node;
   }
 
   /** Normalised JSON bytes, or {@code null} when they are not JSON. */
