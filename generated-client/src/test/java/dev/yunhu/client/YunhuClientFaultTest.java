@@ -140,7 +140,10 @@ class YunhuClientFaultTest {
     ApiTimeoutException e = assertThrows(ApiTimeoutException.class, () -> client.friend().apply(APPLY));
 
     assertEquals("POST /v1/friend/apply timed out after 300 ms", e.getMessage());
-    assertEquals(1, server.requests().size());
+    // Sent once, not retried (apply is not retryable). On a machine busy enough, the 300 ms pass before the request
+    // is even written, and the server sees none: the timeout covers the connection too.
+    Thread.sleep(200);
+    assertTrue(server.requests().size() <= 1, server.requests().size() + " requests");
     assertClosedByClient(server);
   }
 
