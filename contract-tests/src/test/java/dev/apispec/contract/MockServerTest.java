@@ -136,7 +136,10 @@ class MockServerTest {
     assertTrue(raw.body().startsWith("No recording for POST /v1/friend/no-such-call. Recorded paths:\n"), raw.body());
     assertTrue(raw.body().contains(
         "\n  POST /v1/friend/address-book-list\n  POST /v1/friend/agree-apply\n  POST /v1/friend/apply\n"), raw.body());
-    assertEquals(TestSupport.recordings().stream().map(r -> r.request().method() + " " + r.request().path()).distinct().count(),
+    // one line per method and path of each host, a named host's path below /_hosts/<name> as the mock serves it
+    assertEquals(TestSupport.recordings().stream().map(r -> r.request().method() + " "
+            + (r.request().host() == null ? "" : MockServer.HOSTS_PREFIX + r.request().host()) + r.request().path())
+            .distinct().count(),
         raw.body().lines().filter(line -> line.startsWith("  POST /") || line.startsWith("  GET /")).count());
   }
 
