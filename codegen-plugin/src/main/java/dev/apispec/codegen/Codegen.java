@@ -5,6 +5,7 @@ import dev.apispec.codegen.diagnostics.Location;
 import dev.apispec.codegen.diagnostics.Problem;
 import dev.apispec.codegen.diagnostics.Problems;
 import dev.apispec.codegen.diagnostics.SpecException;
+import dev.apispec.codegen.docs.ApiReference;
 import dev.apispec.codegen.emit.CodeGenerator;
 import dev.apispec.codegen.model.Spec;
 import dev.apispec.codegen.naming.Symbols;
@@ -15,6 +16,7 @@ import dev.apispec.codegen.proto.ProtoCatalog;
 import dev.apispec.codegen.spec.SpecReader;
 import dev.apispec.codegen.validate.SpecValidator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -99,6 +101,38 @@ public final class Codegen {
     SpecValidator.validate(model, protos, problems);
     problems.throwIfAny();
     return OpenApiExporter.export(model, fallbackVersion);
+  }
+
+  /**
+   * Reads and validates a spec like {@link #generate}, and returns its Markdown API reference: the pages by file
+   * name, {@code index.md} first (see {@link ApiReference}).
+   */
+  public static Map<String, String> apiReference(Path spec, Path displayRoot, Path descriptorSet) {
+    Problems problems = new Problems();
+    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
+    Spec model = SpecReader.read(spec, displayRoot, problems);
+    SpecValidator.validate(model, protos, problems);
+    problems.throwIfAny();
+    return apiReference(model, protos, descriptorSet);
+  }
+
+  /** Like {@link #apiReference(Path, Path, Path)}, of a spec given as text; for tests and tools. */
+  public static Map<String, String> apiReferenceFromText(String fileName, String yaml, Path descriptorSet) {
+    Problems problems = new Problems();
+    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
+    Spec model = SpecReader.readText(fileName, yaml, problems);
+    SpecValidator.validate(model, protos, problems);
+    problems.throwIfAny();
+    return apiReference(model, protos, descriptorSet);
+  }
+
+  private static Map<String, String> apiReference(Spec model, ProtoCatalog protos, Path descriptorSet) {
+    try {
+      // read again rather than kept: the catalog was parsed from these bytes a moment ago
+      return ApiReference.render(model, protos, descriptorSet == null ? null : Files.readAllBytes(descriptorSet));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ProtoCatalog readDescriptorSet(Path descriptorSet, Problems problems) {

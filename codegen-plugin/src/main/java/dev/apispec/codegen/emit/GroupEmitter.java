@@ -1,7 +1,6 @@
 package dev.apispec.codegen.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -40,16 +39,14 @@ import javax.lang.model.element.Modifier;
 final class GroupEmitter {
   private final ApiInfo api;
   private final Symbols symbols;
-  private final ProtoCatalog protos;
-  private final JavaTypes javaTypes;
+  private final JavaSurface surface;
   /** The int enums of the spec whose constants are the answers of a {@code codes} response. */
   private final Map<String, TypeDef.EnumDef> enums;
 
   GroupEmitter(ApiInfo api, Symbols symbols, ProtoCatalog protos, Map<String, TypeDef.EnumDef> enums) {
     this.api = api;
     this.symbols = symbols;
-    this.protos = protos;
-    this.javaTypes = new JavaTypes(symbols);
+    this.surface = new JavaSurface(symbols, protos);
     this.enums = enums;
   }
 
@@ -67,7 +64,7 @@ final class GroupEmitter {
 
     for (EndpointDef endpoint : group.endpoints()) {
       String method = Symbols.methodName(group, endpoint);
-      TypeName result = resultType(endpoint);
+      TypeName result = surface.result(endpoint);
       TypeName boxed = result.equals(TypeName.VOID) ? ClassName.get(Void.class) : result.box();
       String constant = Symbols.endpointConstant(method);
       boolean authenticated = group.authenticated(endpoint, api);
@@ -100,15 +97,15 @@ final class GroupEmitter {
   private void addMethods(TypeSpec.Builder type, GroupDef group, EndpointDef endpoint) {
     String method = Symbols.methodName(group, endpoint);
     String constant = Symbols.endpointConstant(method);
-    TypeName result = resultType(endpoint);
+    TypeName result = surface.result(endpoint);
     TypeName boxed = result.equals(TypeName.VOID) ? ClassName.get(Void.class) : result.box();
-    TypeName requestType = endpoint.request() == null ? null : bodyType(endpoint.request());
+    TypeName requestType = endpoint.request() == null ? null : surface.body(endpoint.request());
 
     List<ParameterSpec> parameters = new ArrayList<>();
     CodeBlock.Builder params = CodeBlock.builder().add("$T.create()", Params.class).indent();
     for (EndpointDef.ParamDef param : endpoint.params()) {
       String name = Symbols.paramName(param);
-      TypeName javaType = param.required() ? javaTypes.ofRequired(param.type()) : javaTypes.of(param.type());
+      TypeName javaType = surface.param(param);
       Class<?> where = switch (param.in()) {
         case PATH -> PathParam.class;
         case QUERY -> QueryParam.class;
@@ -294,7 +291,7 @@ final class GroupEmitter {
     EndpointDef.Body response = endpoint.response();
     EndpointDef.EnvelopeDef envelope = group.envelope(endpoint);
     if (response instanceof EndpointDef.ProtobufBody proto) {
-      return CodeBlock.of("$T.protobuf($T.parser())", ResponseFormat.class, protoClass(proto));
+      return CodeBlock.of("$T.protobuf($T.parser())", ResponseFormat.class, surface.protoClass(proto));
     }
     if (response instanceof EndpointDef.TextBody text) {
       return CodeBlock.of("$T.text($S)", ResponseFormat.class, text.contentType());
@@ -345,33 +342,5 @@ final class GroupEmitter {
     }
     List<CodeBlock> wrapped = entries.stream().map(e -> CodeBlock.of("$T.entry($L)", Map.class, e)).toList();
     return CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(wrapped, ",$W"));
-  }
-
-  private TypeName resultType(EndpointDef endpoint) {
-    if (endpoint.response() instanceof EndpointDef.CodesBody codes) {
-      return codes.isBoolean() ? TypeName.BOOLEAN : symbols.type(codes.enumName());
-    }
-    return endpoint.response() == null ? TypeName.VOID : bodyType(endpoint.response());
-  }
-
-  private TypeName bodyType(EndpointDef.Body body) {
-    if (body instanceof EndpointDef.ProtobufBody proto) {
-      return protoClass(proto);
-    }
-    if (body instanceof EndpointDef.TextBody) {
-      return ClassName.get(String.class);
-    }
-    if (body instanceof EndpointDef.BytesBody) {
-      return ArrayTypeName.of(TypeName.BYTE);
-    }
-    return symbols.type(((EndpointDef.JsonBody) body).typeName());
-  }
-
-  private ClassName protoClass(EndpointDef.ProtobufBody body) {
-    ProtoCatalog.Message message = protos.find(body.messageName());
-    if (message == null) {
-      throw new IllegalStateException("unvalidated protobuf message " + body.messageName() + " in " + api.name());
-    }
-    return message.javaClass();
   }
 }

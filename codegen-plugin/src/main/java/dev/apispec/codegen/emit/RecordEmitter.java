@@ -18,13 +18,11 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.apispec.codegen.model.TypeDef;
-import dev.apispec.codegen.model.TypeRef;
 import dev.apispec.codegen.naming.JavaNames;
 import dev.apispec.codegen.naming.Symbols;
 import dev.apispec.runtime.CommaSeparated;
 import dev.apispec.runtime.JsonString;
 import dev.apispec.runtime.UnknownFields;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -39,11 +37,11 @@ final class RecordEmitter {
       ClassName.get(Map.class), ClassName.get(String.class), ClassName.get(Object.class));
 
   private final Symbols symbols;
-  private final JavaTypes javaTypes;
+  private final JavaSurface surface;
 
   RecordEmitter(Symbols symbols) {
     this.symbols = symbols;
-    this.javaTypes = new JavaTypes(symbols);
+    this.surface = new JavaSurface(symbols, null);
   }
 
   JavaFile emit(TypeDef.ObjectDef object) {
@@ -80,9 +78,7 @@ final class RecordEmitter {
 
     for (TypeDef.FieldDef field : object.fields()) {
       String javaName = Symbols.fieldName(field);
-      // a decimal sent as a string keeps its digits ("1.10" stays "1.10"), which a Double would not
-      TypeName type = field.format() == TypeDef.Format.STRING && field.type() == TypeRef.Scalar.FLOAT64
-          ? ClassName.get(BigDecimal.class) : javaTypes.of(field.type());
+      TypeName type = surface.component(field);
       ParameterSpec.Builder component = ParameterSpec.builder(type, javaName)
           .addAnnotation(AnnotationSpec.builder(JsonProperty.class).addMember("value", "$S", field.wireName()).build());
       switch (field.format()) {

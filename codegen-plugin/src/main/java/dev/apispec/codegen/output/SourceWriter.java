@@ -35,6 +35,20 @@ public final class SourceWriter {
   private SourceWriter() {}
 
   public static void replace(Path outputDirectory, List<JavaFile> files) throws IOException {
+    replace(outputDirectory, staging -> writeAll(staging, files));
+  }
+
+  /** What fills the new output folder, which is empty when it is called. */
+  @FunctionalInterface
+  public interface Contents {
+    void writeTo(Path folder) throws IOException;
+  }
+
+  /**
+   * Replaces {@code outputDirectory} with what {@code contents} writes, all or nothing: when it throws, the
+   * previous output stays as it was.
+   */
+  public static void replace(Path outputDirectory, Contents contents) throws IOException {
     Path target = outputDirectory.toAbsolutePath().normalize();
     Path parent = target.getParent();
     Files.createDirectories(parent);
@@ -42,7 +56,7 @@ public final class SourceWriter {
     recover(parent, name, target);
     Path staging = newStagingFolder(parent, name);
     try {
-      writeAll(staging, files);
+      contents.writeTo(staging);
       Path previous = parent.resolve("." + name + ".old-" + Long.toHexString(System.nanoTime()));
       boolean hadPrevious = Files.exists(target);
       if (hadPrevious) {
