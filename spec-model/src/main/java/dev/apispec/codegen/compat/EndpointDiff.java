@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Compares the endpoints: by method, path and host (what a server answers to), and by the method user code calls.
@@ -188,27 +187,49 @@ final class EndpointDiff {
     return answers;
   }
 
+  /**
+   * Documented errors, matched by code and message (an endpoint may document one code with several messages), then
+   * by code alone: a message edited in place is a documentation change.
+   */
   private void compareErrors(String key, EndpointDef before, EndpointDef after, Location at) {
-    Map<Long, EndpointDef.ErrorDef> afterErrors = after.errors().stream()
-        .collect(Collectors.toMap(EndpointDef.ErrorDef::code, e -> e, (x, y) -> x, LinkedHashMap::new));
-    List<Long> seen = new ArrayList<>();
+    List<EndpointDef.ErrorDef> unmatched = new ArrayList<>(after.errors());
+    List<EndpointDef.ErrorDef> removed = new ArrayList<>();
     for (EndpointDef.ErrorDef error : before.errors()) {
-      seen.add(error.code());
-      EndpointDef.ErrorDef other = afterErrors.get(error.code());
-      if (other == null) {
-        changes.safe("error-removed:" + key + " " + error.code(), at, "The error " + error.code() + " of " + key
-            + " is no longer documented.");
-      } else if (!Objects.equals(error.message(), other.message()) || !Objects.equals(error.doc(), other.doc())) {
-        changes.safe("error-doc-changed:" + key + " " + error.code(), at, "The documentation of the error "
-            + error.code() + " of " + key + " changed.");
+      EndpointDef.ErrorDef same = unmatched.stream()
+          .filter(e -> e.code() == error.code() && Objects.equals(e.message(), error.message()))
+          .findFirst().orElse(null);
+      if (same == null) {
+        removed.add(error);
+        continue;
+      }
+      unmatched.remove(same);
+      if (!Objects.equals(error.doc(), same.doc())) {
+        changes.safe("error-doc-changed:" + key + " " + errorKey(error, before, after), at,
+            "The documentation of the error " + error.code() + " of " + key + " changed.");
       }
     }
-    for (EndpointDef.ErrorDef error : after.errors()) {
-      if (!seen.contains(error.code())) {
-        changes.safe("error-added:" + key + " " + error.code(), at, "The error " + error.code() + " of " + key
-            + " is now documented.");
+    for (EndpointDef.ErrorDef error : removed) {
+      EndpointDef.ErrorDef edited = unmatched.stream().filter(e -> e.code() == error.code()).findFirst().orElse(null);
+      if (edited != null) {
+        unmatched.remove(edited);
+        changes.safe("error-doc-changed:" + key + " " + errorKey(error, before, after), at,
+            "The documentation of the error " + error.code() + " of " + key + " changed.");
+      } else {
+        changes.safe("error-removed:" + key + " " + errorKey(error, before, after), at, "The error "
+            + error.code() + " of " + key + " is no longer documented.");
       }
     }
+    for (EndpointDef.ErrorDef error : unmatched) {
+      changes.safe("error-added:" + key + " " + errorKey(error, before, after), at, "The error " + error.code()
+          + " of " + key + " is now documented.");
+    }
+  }
+
+  /** The code, and the message too when the endpoint documents that code more than once. */
+  private static String errorKey(EndpointDef.ErrorDef error, EndpointDef before, EndpointDef after) {
+    long sharing = java.util.stream.Stream.concat(before.errors().stream(), after.errors().stream())
+        .filter(e -> e.code() == error.code()).map(EndpointDef.ErrorDef::message).distinct().count();
+    return sharing > 1 && error.message() != null ? error.code() + " " + error.message() : String.valueOf(error.code());
   }
 
   private static String contentType(Body body) {
