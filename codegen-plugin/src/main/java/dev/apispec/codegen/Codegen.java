@@ -103,6 +103,19 @@ public final class Codegen {
     return OpenApiExporter.export(model, fallbackVersion);
   }
 
+  /** A spec read and validated, with the protobuf messages it was validated against (empty without any). */
+  public record ValidSpec(Spec spec, ProtoCatalog protos) {}
+
+  /** Reads and validates a spec as {@link #generate} does, for goals that work on the model itself. */
+  public static ValidSpec read(Path spec, Path displayRoot, Path descriptorSet) {
+    Problems problems = new Problems();
+    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
+    Spec model = SpecReader.read(spec, displayRoot, problems);
+    SpecValidator.validate(model, protos, problems);
+    problems.throwIfAny();
+    return new ValidSpec(model, protos == null ? ProtoCatalog.empty() : protos);
+  }
+
   /**
    * Reads and validates a spec like {@link #generate}, and returns its Markdown API reference: the pages by file
    * name, {@code index.md} first (see {@link ApiReference}).

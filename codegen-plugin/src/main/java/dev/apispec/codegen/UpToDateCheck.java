@@ -42,6 +42,12 @@ final class UpToDateCheck {
     return this;
   }
 
+  /** Another input file or folder (absent: {@code null}): a change of its content makes the output out of date. */
+  UpToDateCheck input(String name, File file) throws IOException {
+    fingerprint.addPath(name, file == null ? null : file.toPath());
+    return this;
+  }
+
   /**
    * Whether the output may stay as it is: not forced, still there, and made from exactly these inputs. When it
    * may not, the inputs' contents are read now, before the output is made from them, so that one edited

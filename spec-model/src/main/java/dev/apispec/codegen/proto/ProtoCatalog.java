@@ -30,6 +30,9 @@ public final class ProtoCatalog {
   /** A message: its full name, its Java class and its fields by name. */
   public record Message(String fullName, ClassName javaClass, Map<String, FieldDescriptorProto> fields) {}
 
+  /** Each message's descriptor as protoc wrote it, with its reserved numbers and names. */
+  private final Map<String, DescriptorProto> descriptors = new TreeMap<>();
+
   public static ProtoCatalog empty() {
     return new ProtoCatalog(Map.of());
   }
@@ -49,6 +52,7 @@ public final class ProtoCatalog {
   public static ProtoCatalog parse(byte[] descriptorSet) throws InvalidProtocolBufferException {
     FileDescriptorSet set = FileDescriptorSet.parseFrom(descriptorSet);
     Map<String, Message> messages = new TreeMap<>();
+    Map<String, DescriptorProto> descriptors = new TreeMap<>();
     for (FileDescriptorProto file : set.getFileList()) {
       String javaPackage = file.getOptions().hasJavaPackage() ? file.getOptions().getJavaPackage() : file.getPackage();
       boolean multipleFiles = file.getOptions().getJavaMultipleFiles();
@@ -58,20 +62,24 @@ public final class ProtoCatalog {
         ClassName javaClass = outer == null
             ? ClassName.get(javaPackage, message.getName())
             : outer.nestedClass(message.getName());
-        collect(messages, protoPrefix + message.getName(), javaClass, message);
+        collect(messages, descriptors, protoPrefix + message.getName(), javaClass, message);
       }
     }
-    return new ProtoCatalog(Collections.unmodifiableMap(messages));
+    ProtoCatalog catalog = new ProtoCatalog(Collections.unmodifiableMap(messages));
+    catalog.descriptors.putAll(descriptors);
+    return catalog;
   }
 
-  private static void collect(Map<String, Message> into, String fullName, ClassName javaClass, DescriptorProto message) {
+  private static void collect(Map<String, Message> into, Map<String, DescriptorProto> descriptors, String fullName,
+      ClassName javaClass, DescriptorProto message) {
     Map<String, FieldDescriptorProto> fields = new TreeMap<>();
     for (FieldDescriptorProto field : message.getFieldList()) {
       fields.put(field.getName(), field);
     }
     into.put(fullName, new Message(fullName, javaClass, Collections.unmodifiableMap(fields)));
+    descriptors.put(fullName, message);
     for (DescriptorProto nested : message.getNestedTypeList()) {
-      collect(into, fullName + "." + nested.getName(), javaClass.nestedClass(nested.getName()), nested);
+      collect(into, descriptors, fullName + "." + nested.getName(), javaClass.nestedClass(nested.getName()), nested);
     }
   }
 
@@ -115,6 +123,11 @@ public final class ProtoCatalog {
 
   public Message find(String fullName) {
     return messages.get(fullName.startsWith(".") ? fullName.substring(1) : fullName);
+  }
+
+  /** The descriptor of the message {@code fullName} (a leading dot allowed), or {@code null}. */
+  public DescriptorProto descriptor(String fullName) {
+    return descriptors.get(fullName.startsWith(".") ? fullName.substring(1) : fullName);
   }
 
   public List<String> names() {
