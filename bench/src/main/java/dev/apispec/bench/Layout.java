@@ -107,6 +107,7 @@ public final class Layout {
   public static String generatorClassPath() {
     return classPathOf(
         "dev.apispec.codegen.Codegen",
+        "dev.apispec.codegen.model.Spec",  // spec-model, a jar of its own since the model left the plugin
         "dev.apispec.runtime.ApiTransport",
         "com.palantir.javapoet.JavaFile",
         "com.fasterxml.jackson.dataformat.yaml.YAMLFactory",
