@@ -62,6 +62,11 @@ public final class ApiSpec {
       return message == null;
     }
 
+    /** Whether a {@code json} payload sits beside the code and message: a code and no data field. */
+    public boolean beside() {
+      return code != null && data == null;
+    }
+
     /** The envelope's own property names, for drift. */
     Set<String> names() {
       Set<String> names = new TreeSet<>();

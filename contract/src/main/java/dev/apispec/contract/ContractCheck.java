@@ -388,7 +388,8 @@ public final class ContractCheck {
       if (code.asLong() != envelope.success()) {
         return new ApiError(code.asLong(), text);
       }
-      JsonNode data = envelope.data() == null ? null : root.get(envelope.data());
+      // beside the code, the whole body is the payload
+      JsonNode data = envelope.data() == null ? root : root.get(envelope.data());
       if (endpoint.response() != null && (data == null || data.isNull())) {
         return new DecodeError("no data");
       }
@@ -496,8 +497,9 @@ public final class ContractCheck {
       case JSON -> {
         JsonNode root = ((Recording.JsonBody) body).json();
         ApiSpec.Envelope envelope = endpoint.envelope();
-        String where = envelope.none() ? "" : envelope.data();
-        JsonNode data = envelope.none() ? root : root.get(envelope.data());
+        boolean whole = envelope.none() || envelope.beside();
+        String where = whole ? "" : envelope.data();
+        JsonNode data = whole ? root : root.get(envelope.data());
         JsonNode encoded = JsonCompare.normalise(result);
         JsonCompare.differences(where, data, encoded, "recorded", "re-encoded")
             .forEach(d -> problems.add("response does not survive decode and encode: " + d));

@@ -89,6 +89,11 @@ public final class DriftFinder {
     }
     ApiSpec.Envelope envelope = binding.endpoint().envelope();
     JsonNode root = json.json();
+    ApiSpec.Body response = binding.endpoint().response();
+    if (envelope.beside() && response != null && response.format() == ApiSpec.Format.JSON) {
+      beside(root, envelope, binding, drift, problems);
+      return;
+    }
     for (String name : JsonCompare.extraNames(root, envelope.names())) {
       drift.add(new Drift(name, "JSON property of the envelope, value " + JsonCompare.excerpt(root.get(name))));
     }
@@ -107,7 +112,6 @@ public final class DriftFinder {
     }
     JsonNode data = root.get(envelope.data());
     boolean hasData = data != null && !data.isNull();
-    ApiSpec.Body response = binding.endpoint().response();
     if (!success || response == null || response.format() != ApiSpec.Format.JSON) {
       if (hasData) {
         drift.add(new Drift(envelope.data(), (success ? "the spec gives " + binding.endpoint() + " no response data"
@@ -120,6 +124,27 @@ public final class DriftFinder {
       return;
     }
     decodeAndWalk(envelope.data(), data, binding, drift, problems);
+  }
+
+  /**
+   * A payload beside the envelope's code and message: a success decodes as a whole, and the envelope's own
+   * properties, which the record keeps among its unknown fields, are not drift.
+   */
+  private void beside(JsonNode root, ApiSpec.Envelope envelope, ClientBinding binding, List<Drift> drift,
+      List<String> problems) {
+    JsonNode code = root.get(envelope.code());
+    if (code == null || !code.isIntegralNumber() || !code.canConvertToInt()) {
+      problems.add("the envelope has no integer '" + envelope.code() + "'"
+          + (code == null ? "" : ": " + JsonCompare.excerpt(code)));
+      return;
+    }
+    if (code.asLong() != envelope.success()) {
+      return; // a failure holds no payload
+    }
+    List<Drift> found = new ArrayList<>();
+    decodeAndWalk("", root, binding, found, problems);
+    Set<String> own = envelope.names();
+    found.stream().filter(d -> !own.contains(d.path().substring(1))).forEach(drift::add);
   }
 
   /** An answer without envelope: the whole body is the payload. */

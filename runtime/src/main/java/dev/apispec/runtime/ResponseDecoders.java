@@ -57,6 +57,10 @@ final class ResponseDecoders {
     if (format instanceof ResponseFormat.JsonBody<?> body) {
       return new JsonBodyDecoder<>(mapper, body.type(), jsonContentType);
     }
+    if (format instanceof ResponseFormat.JsonBeside<?> beside) {
+      return new BesideDecoder<>(new EnvelopeDecoder<>(reader(beside.envelope()), null, errorFactory, mapper,
+          jsonContentType), mapper, beside.type());
+    }
     if (format instanceof ResponseFormat.Text text) {
       return new TextDecoder(text.accept());
     }

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public sealed interface ResponseFormat<T>
     permits ResponseFormat.JsonData, ResponseFormat.JsonNoData, ResponseFormat.JsonNoDataIn,
-        ResponseFormat.JsonCodes, ResponseFormat.JsonBody, ResponseFormat.Text, ResponseFormat.Bytes,
+        ResponseFormat.JsonCodes, ResponseFormat.JsonBody, ResponseFormat.JsonBeside, ResponseFormat.Text, ResponseFormat.Bytes,
         ResponseFormat.Protobuf {
 
   /**
@@ -88,6 +88,21 @@ public sealed interface ResponseFormat<T>
    */
   static <T> ResponseFormat<T> jsonBody(Class<T> type) {
     return new JsonBody<>(type);
+  }
+
+  /**
+   * JSON whose code and message sit at the top level beside the payload's own fields, with no data property
+   * ({@code {"Code":0,"Message":"ok","Version":"1.2"}}): the code is checked as for
+   * {@link #jsonData(Class, JsonEnvelope)}, then the whole body is decoded as {@code type}.
+   *
+   * @param type the class of the body
+   * @param envelope the endpoint's envelope; it must have a code field, and its data field is not read
+   * @param <T> the type of the decoded value
+   * @return the format
+   * @throws IllegalArgumentException when {@code envelope} has no code field
+   */
+  static <T> ResponseFormat<T> jsonBeside(Class<T> type, JsonEnvelope envelope) {
+    return new JsonBeside<>(type, envelope);
   }
 
   /**
@@ -214,6 +229,29 @@ public sealed interface ResponseFormat<T>
      */
     public JsonBody {
       Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /**
+   * See {@link #jsonBeside(Class, JsonEnvelope)}.
+   *
+   * @param type the class of the body
+   * @param envelope this endpoint's envelope, with a code field
+   * @param <T> the type of the body
+   */
+  record JsonBeside<T>(Class<T> type, JsonEnvelope envelope) implements ResponseFormat<T> {
+    /**
+     * Checks both are given, and that the envelope has a code field.
+     *
+     * @param type see {@link #type()}
+     * @param envelope see {@link #envelope()}
+     */
+    public JsonBeside {
+      Objects.requireNonNull(type, "type");
+      if (!Objects.requireNonNull(envelope, "envelope").hasCode()) {
+        throw new IllegalArgumentException("jsonBeside(" + type.getSimpleName() + ") needs an envelope with a code"
+            + " field; " + envelope + " has none (use jsonBody)");
+      }
     }
   }
 

@@ -114,6 +114,8 @@ final class EndpointSection {
     } else if (body instanceof EndpointDef.JsonBody) {
       String dataField = envelope == null ? context.api().json().dataField() : envelope.dataField();
       body("Response", body, envelope != null && envelope.none() ? "the whole body"
+          : envelope != null && envelope.payloadBeside() ? "the whole body, beside the envelope's "
+              + Markdown.code(envelope.codeField()) + " and " + Markdown.code(envelope.messageField())
           : "the envelope's " + Markdown.code(dataField));
     } else {
       body("Response", body, null);

@@ -311,6 +311,9 @@ final class GroupEmitter {
     if (envelope == null) {
       return CodeBlock.of("$T.jsonData($T.class)", ResponseFormat.class, data);
     }
+    if (envelope.payloadBeside()) {
+      return CodeBlock.of("$T.jsonBeside($T.class, $L)", ResponseFormat.class, data, envelope(envelope));
+    }
     return envelope.none() ? CodeBlock.of("$T.jsonBody($T.class)", ResponseFormat.class, data)
         : CodeBlock.of("$T.jsonData($T.class, $L)", ResponseFormat.class, data, envelope(envelope));
   }

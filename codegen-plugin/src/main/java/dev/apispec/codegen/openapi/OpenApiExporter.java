@@ -160,6 +160,8 @@ public final class OpenApiExporter {
         : response instanceof EndpointDef.TextBody || response instanceof EndpointDef.BytesBody
             || (envelope != null && envelope.none()) ? "The response body."
         : envelope != null && envelope.messageOnly() ? "The server's message; any 2xx answer is a success."
+        : envelope != null && envelope.payloadBeside() && response instanceof EndpointDef.JsonBody
+            ? "The response body: the payload's fields beside the code, which says whether the call succeeded."
         : response instanceof EndpointDef.CodesBody codes ? "The envelope; its code is the answer: " + answers(codes)
             + ". Any other code is a failure."
         : "The envelope; its code says whether the call succeeded.");
@@ -190,6 +192,7 @@ public final class OpenApiExporter {
     } else if (envelope != null) {
       String data = response instanceof EndpointDef.JsonBody json ? json.typeName() : null;
       ObjectNode schema = envelope.none() ? NODES.objectNode().put("$ref", ref(data))
+          : envelope.payloadBeside() && data != null ? besideSchema(envelope, data)
           : envelopeSchema(envelope.codeField(), envelope.messageField(), envelope.dataField(),
               envelope.successCode() == null ? 0 : envelope.successCode(), data);
       if (response instanceof EndpointDef.CodesBody codes) {
@@ -277,6 +280,15 @@ public final class OpenApiExporter {
   private ObjectNode envelope(String dataType) {
     ApiInfo.JsonSettings json = api.json();
     return envelopeSchema(json.codeField(), json.messageField(), json.dataField(), json.successCode(), dataType);
+  }
+
+  /** The payload's properties and the envelope's code and message, side by side in one object. */
+  private static ObjectNode besideSchema(EndpointDef.EnvelopeDef envelope, String dataType) {
+    ObjectNode schema = NODES.objectNode();
+    ArrayNode allOf = schema.putArray("allOf");
+    allOf.addObject().put("$ref", ref(dataType));
+    allOf.add(envelopeSchema(envelope.codeField(), envelope.messageField(), null, envelope.successCode(), null));
+    return schema;
   }
 
   private static ObjectNode envelopeSchema(String codeField, String messageField, String dataField, int success,

@@ -292,6 +292,24 @@ class ShapesClientGenerationTest {
   }
 
   @Test
+  void aPayloadBesideTheCodeIsTheWholeBodyOnceTheCodeIsChecked() throws Throwable {
+    Object web = group(client("t"), "webUser");
+    String body = "{\"Code\":0,\"Message\":\"ok\",\"userId\":\"9\",\"name\":\"L\"}";
+    server.answer("/v1/user/latest", 200, "application/json", body);
+    Object latest = call(web, "latest");
+    assertEquals("L", call(latest, "name"));
+    assertEquals(Map.of("Code", 0, "Message", "ok"), call(latest, "unknownFields"));
+    assertEquals(MAPPER.readTree(body), MAPPER.readTree(MAPPER.writeValueAsBytes(latest)));
+
+    server.answer("/v1/user/latest", 200, "application/json", "{\"Code\":7,\"Message\":\"no such app\"}");
+    ApiErrorException e = assertThrows(ApiErrorException.class, () -> call(web, "latest"));
+    assertEquals(7, e.code());
+    assertEquals("no such app", e.getMessage());
+    assertSame(type("ShapesApiException"), e.getClass());
+    assertTrue(e.endpoint().endsWith("/v1/user/latest"), e.endpoint());
+  }
+
+  @Test
   void theWebHostIsCalledAtItsOwnBaseUri() throws Throwable {
     try (Server other = new Server()) {
       other.answer("/v1/user/ping", 200, "application/json", "{\"name\":\"elsewhere\"}");

@@ -69,6 +69,18 @@ class OpenApiShapesTest {
   }
 
   @Test
+  void aPayloadBesideTheCodeIsTheRecordsPropertiesAndTheCodeAndMessage() {
+    JsonNode ok = operation("/v1/user/latest", "post").path("responses").path("200");
+    assertTrue(ok.path("description").asText().contains("beside the code"), ok.toString());
+    JsonNode allOf = ok.path("content").path("application/json").path("schema").path("allOf");
+    assertEquals(2, allOf.size(), allOf.toString());
+    assertEquals("#/components/schemas/WebUser", allOf.get(0).path("$ref").asText());
+    assertEquals("[\"Code\"]", allOf.get(1).path("required").toString());
+    assertEquals("[\"Code\",\"Message\"]", iterableNames(allOf.get(1).path("properties")));
+    assertTrue(allOf.get(1).path("properties").path("Code").path("description").asText().contains("0 is success"));
+  }
+
+  @Test
   void answersCarriedByTheCodeMessagesTextAndBytes() {
     JsonNode removed = operation("/v1/group/member-is-removed", "post").path("responses").path("200");
     assertTrue(removed.path("description").asText().contains("1 means true, 2 means false"),

@@ -82,6 +82,38 @@ class ShapeChecksTest {
   }
 
   @Test
+  void aJsonPayloadBesideTheCodeNeedsACode() {
+    assertEquals(List.of(
+            "spec.yaml:14:26: endpoint '/v1/a/message' answers data, but its envelope holds a message only; give it a 'code' and 'success' (then, without 'data', the payload sits beside them), or 'envelope: none'"),
+        SpecProblems.of("""
+        api:
+          name: Demo
+          package: dev.demo
+          baseUrl: https://api.example.com
+          json: {envelope: {code: code, message: msg, data: data, success: 1}}
+        types:
+          Latest: {fields: {Version: {type: string}}}
+        groups:
+          a:
+            prefix: /v1/a/
+            endpoints:
+              - path: /v1/a/message
+                envelope: {message: msg}
+                response: {json: Latest}
+              - path: /v1/a/beside
+                envelope: {code: Code, message: Message, success: 0}
+                response: {json: Latest}
+          b:
+            prefix: /v1/b/
+            envelope: {code: Code, message: Message, success: 0}
+            endpoints:
+              - path: /v1/b/beside
+                response: {json: Latest}
+              - path: /v1/b/nothing
+        """));
+  }
+
+  @Test
   void parametersAreCheckedAgainstThePathTheHeadersAndTheirTypes() {
     assertEquals(List.of(
             "spec.yaml:14:15: '{other}' in the path '/v1/p/{id}/x/{other}' is not declared; add it to 'params' with 'in: path'",

@@ -123,8 +123,9 @@ final class EndpointDiff {
     if (envelope.messageOnly()) {
       return "a message-only envelope {message: " + envelope.messageField() + "}";
     }
-    return "the envelope {code: " + envelope.codeField() + ", message: " + envelope.messageField() + ", data: "
-        + envelope.dataField() + ", success: " + envelope.successCode() + "}";
+    return "the envelope {code: " + envelope.codeField() + ", message: " + envelope.messageField()
+        + (envelope.dataField() == null ? "" : ", data: " + envelope.dataField()) + ", success: "
+        + envelope.successCode() + "}";
   }
 
   private void compareBody(String role, String key, Body before, Body after, Location at) {

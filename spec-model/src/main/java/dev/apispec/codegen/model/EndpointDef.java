@@ -88,6 +88,14 @@ public record EndpointDef(
     public boolean messageOnly() {
       return !none && codeField == null;
     }
+
+    /**
+     * Whether a JSON payload sits beside the code and message, the whole body being the payload: a code and no
+     * {@code data} field ({@code {"Code":0,"Message":"ok","Version":"1.2"}}).
+     */
+    public boolean payloadBeside() {
+      return !none && codeField != null && dataField == null;
+    }
   }
 
   /** Where a parameter travels. */

@@ -118,8 +118,10 @@ final class ShapeChecks {
       } else if (envelope.messageOnly() && response instanceof EndpointDef.CodesBody) {
         problems.add(at, "'codes' needs an envelope with a code, and the envelope of " + what
             + " holds a message only");
-      } else if (!envelope.none() && envelope.dataField() == null && response instanceof EndpointDef.JsonBody) {
-        problems.add(at, what + " answers data, but its envelope has no 'data' field that holds it");
+      } else if (envelope.messageOnly() && envelope.dataField() == null
+          && response instanceof EndpointDef.JsonBody) {
+        problems.add(at, what + " answers data, but its envelope holds a message only; give it a 'code' and"
+            + " 'success' (then, without 'data', the payload sits beside them), or 'envelope: none'");
       }
     }
     for (EndpointDef.Body body : new EndpointDef.Body[] {endpoint.request(), response}) {
