@@ -131,6 +131,9 @@ public final class SyntheticSpecs {
           closure(json, used);
         }
       }
+      // enums named by parameters and by code answers travel with the copy too
+      t.endpoint().path("params").forEach(param -> closureOf(param.path("type").asText(), used));
+      closureOf(t.endpoint().path("response").path("codes").asText(""), used);
     }
     ObjectNode doc = YAML.createObjectNode();
     ObjectNode typesOut = doc.putObject("types");
@@ -162,6 +165,11 @@ public final class SyntheticSpecs {
           ((ObjectNode) endpoint.get(side)).put("json", endpoint.get(side).get("json").asText() + suffix);
         }
       }
+      endpoint.path("params").forEach(param ->
+          ((ObjectNode) param).put("type", rename(param.path("type").asText(), used, suffix)));
+      if (endpoint.path("response").path("codes").isTextual()) {
+        ((ObjectNode) endpoint.get("response")).put("codes", rename(endpoint.get("response").get("codes").asText(), used, suffix));
+      }
       ((ArrayNode) group.get("endpoints")).add(endpoint);
     }
     return doc;
@@ -171,6 +179,14 @@ public final class SyntheticSpecs {
   private static String movePath(String path, int copy) {
     int second = path.indexOf('/', 1);
     return path.substring(0, second + 1) + "c" + copy + path.substring(second);
+  }
+
+  /** The closure of every type a type reference ({@code list<Platform>}, say) names. */
+  private void closureOf(String typeRef, Set<String> into) {
+    Matcher m = IDENTIFIER.matcher(typeRef);
+    while (m.find()) {
+      closure(m.group(), into);
+    }
   }
 
   private void closure(String typeName, Set<String> into) {
