@@ -44,12 +44,8 @@ public final class Codegen {
 
   /** Like {@link #generate}, keeping where each class comes from, for {@link #write}. */
   public static Sources generateSources(Path spec, Path displayRoot, Path descriptorSet) {
-    Problems problems = new Problems();
-    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
-    Spec model = SpecReader.read(spec, displayRoot, problems);
-    SpecValidator.validate(model, protos, problems);
-    problems.throwIfAny();
-    return new Sources(CodeGenerator.generate(model, protos), origins(model));
+    ValidSpec valid = read(spec, displayRoot, descriptorSet);
+    return new Sources(CodeGenerator.generate(valid.spec(), valid.protos()), origins(valid.spec()));
   }
 
   /**
@@ -95,18 +91,13 @@ public final class Codegen {
    * @param fallbackVersion such as the Maven project's version, or {@code null}
    */
   public static String exportOpenApi(Path spec, Path displayRoot, Path descriptorSet, String fallbackVersion) {
-    Problems problems = new Problems();
-    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
-    Spec model = SpecReader.read(spec, displayRoot, problems);
-    SpecValidator.validate(model, protos, problems);
-    problems.throwIfAny();
-    return OpenApiExporter.export(model, fallbackVersion);
+    return OpenApiExporter.export(read(spec, displayRoot, descriptorSet).spec(), fallbackVersion);
   }
 
   /** A spec read and validated, with the protobuf messages it was validated against (empty without any). */
   public record ValidSpec(Spec spec, ProtoCatalog protos) {}
 
-  /** Reads and validates a spec as {@link #generate} does, for goals that work on the model itself. */
+  /** Reads and validates a spec: what every goal does first, before it works on the model. */
   public static ValidSpec read(Path spec, Path displayRoot, Path descriptorSet) {
     Problems problems = new Problems();
     ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
@@ -121,12 +112,8 @@ public final class Codegen {
    * name, {@code index.md} first (see {@link ApiReference}).
    */
   public static Map<String, String> apiReference(Path spec, Path displayRoot, Path descriptorSet) {
-    Problems problems = new Problems();
-    ProtoCatalog protos = readDescriptorSet(descriptorSet, problems);
-    Spec model = SpecReader.read(spec, displayRoot, problems);
-    SpecValidator.validate(model, protos, problems);
-    problems.throwIfAny();
-    return apiReference(model, protos, descriptorSet);
+    ValidSpec valid = read(spec, displayRoot, descriptorSet);
+    return apiReference(valid.spec(), valid.protos(), descriptorSet);
   }
 
   /** Like {@link #apiReference(Path, Path, Path)}, of a spec given as text; for tests and tools. */
