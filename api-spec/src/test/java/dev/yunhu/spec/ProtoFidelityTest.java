@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +56,7 @@ class ProtoFidelityTest {
     Map<String, Map<Integer, NotesField>> messages = new TreeMap<>();
     Set<String> enums = new HashSet<>();
     readFacts(messages, enums);
-    Map<String, DescriptorProto> ours = ourMessages();
+    Map<String, DescriptorProto> ours = SpecFiles.compiledMessages();
     Map<String, JsonNode> spec = specEndpoints();
 
     List<String> problems = new ArrayList<>();
@@ -108,7 +105,7 @@ class ProtoFidelityTest {
     Map<String, Map<Integer, NotesField>> messages = new TreeMap<>();
     Set<String> enums = new HashSet<>();
     readFacts(messages, enums);
-    Map<String, DescriptorProto> ours = new HashMap<>(ourMessages());
+    Map<String, DescriptorProto> ours = new HashMap<>(SpecFiles.compiledMessages());
     DescriptorProto medal = ours.get("yunhu.v1.UserMedal");
     DescriptorProto.Builder changed = medal.toBuilder().removeField(medal.getFieldCount() - 1);
     changed.getFieldBuilder(0).setType(FieldDescriptorProto.Type.TYPE_BOOL);
@@ -223,31 +220,9 @@ class ProtoFidelityTest {
   private static Map<String, JsonNode> specEndpoints() {
     Map<String, JsonNode> endpoints = new HashMap<>();
     for (Path file : SpecFiles.specFiles()) {
-      SpecFiles.readYaml(file).path("groups").forEach(group -> {
-        String groupHost = group.path("host").asText("default");
-        group.path("endpoints").forEach(e -> endpoints.put(e.path("host").asText(groupHost) + " "
-            + e.path("method").asText("POST") + " " + e.path("path").asText(), e));
-      });
+      SpecFiles.readYaml(file).path("groups").forEach(group ->
+          group.path("endpoints").forEach(e -> endpoints.put(SpecFiles.endpointKey(group, e), e)));
     }
     return endpoints;
-  }
-
-  private static Map<String, DescriptorProto> ourMessages() throws IOException {
-    FileDescriptorSet set;
-    try (InputStream in = Files.newInputStream(SpecFiles.descriptorSet())) {
-      set = FileDescriptorSet.parseFrom(in);
-    }
-    Map<String, DescriptorProto> messages = new HashMap<>();
-    for (FileDescriptorProto file : set.getFileList()) {
-      for (DescriptorProto message : file.getMessageTypeList()) {
-        add(file.getPackage() + "." + message.getName(), message, messages);
-      }
-    }
-    return messages;
-  }
-
-  private static void add(String name, DescriptorProto message, Map<String, DescriptorProto> messages) {
-    messages.put(name, message);
-    message.getNestedTypeList().forEach(nested -> add(name + "." + nested.getName(), nested, messages));
   }
 }

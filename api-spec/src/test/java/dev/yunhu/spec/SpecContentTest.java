@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import java.io.IOException;
@@ -190,12 +189,8 @@ class SpecContentTest {
 
   /** "host METHOD path" of each endpoint of a group; the host is "default" for the API's baseUrl. */
   private static List<String> endpointKeys(JsonNode group) {
-    String groupHost = group.path("host").asText("default");
     List<String> keys = new ArrayList<>();
-    for (JsonNode endpoint : group.path("endpoints")) {
-      keys.add(endpoint.path("host").asText(groupHost) + " " + endpoint.path("method").asText("POST") + " "
-          + endpoint.path("path").asText());
-    }
+    group.path("endpoints").forEach(endpoint -> keys.add(SpecFiles.endpointKey(group, endpoint)));
     return keys;
   }
 
@@ -224,20 +219,7 @@ class SpecContentTest {
     }
   }
 
-  private static Set<String> compiledMessages() throws IOException {
-    Set<String> names = new TreeSet<>();
-    for (FileDescriptorProto file : descriptorSet().getFileList()) {
-      for (DescriptorProto message : file.getMessageTypeList()) {
-        addMessage(file.getPackage() + "." + message.getName(), message, names);
-      }
-    }
-    return names;
-  }
-
-  private static void addMessage(String fullName, DescriptorProto message, Set<String> names) {
-    names.add(fullName);
-    for (DescriptorProto nested : message.getNestedTypeList()) {
-      addMessage(fullName + "." + nested.getName(), nested, names);
-    }
+  private static Set<String> compiledMessages() {
+    return SpecFiles.compiledMessages().keySet();
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -11,11 +14,14 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Where the spec, the protos and the schema are, and how to read and check them. */
@@ -120,5 +126,35 @@ final class SpecFiles {
           "system property " + name + " is not set; run the tests with Maven (see pom.xml)");
     }
     return Path.of(value).toAbsolutePath().normalize();
+  }
+
+  /**
+   * "host METHOD path" of an endpoint of a group, as notes-endpoints.tsv writes it: the host is "default" for the
+   * API's baseUrl, the method POST unless the endpoint says otherwise.
+   */
+  static String endpointKey(JsonNode group, JsonNode endpoint) {
+    return endpoint.path("host").asText(group.path("host").asText("default")) + " "
+        + endpoint.path("method").asText("POST") + " " + endpoint.path("path").asText();
+  }
+
+  /** Every message of the descriptor set by full name ({@code yunhu.v1.Outer.Inner} for a nested one). */
+  static Map<String, DescriptorProto> compiledMessages() {
+    FileDescriptorSet set;
+    try (InputStream in = Files.newInputStream(descriptorSet())) {
+      set = FileDescriptorSet.parseFrom(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + descriptorSet(), e);
+    }
+    Map<String, DescriptorProto> messages = new TreeMap<>();
+    for (FileDescriptorProto file : set.getFileList()) {
+      file.getMessageTypeList().forEach(message -> addMessage(file.getPackage() + "." + message.getName(), message,
+          messages));
+    }
+    return messages;
+  }
+
+  private static void addMessage(String name, DescriptorProto message, Map<String, DescriptorProto> messages) {
+    messages.put(name, message);
+    message.getNestedTypeList().forEach(nested -> addMessage(name + "." + nested.getName(), nested, messages));
   }
 }
